@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 const suites = {
   unit: ['npx', ['mocha', '--reporter', './test/support/counting-reporter.js', 'out/server/src/**/*.test.js']],
+  lsp: ['npx', ['mocha', '--reporter', './test/support/counting-reporter.js', '--timeout', '20000', 'out/test/lsp/**/*.test.js']],
 };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(suites);
