@@ -132,6 +132,8 @@ export interface Route {
   readonly body?: RequestBody;
   /** Request files: every variable reference in the URL (code routes have none). */
   readonly urlVariables?: readonly UrlVariable[];
+  /** Request files: the names of the file's variables (`@projectId = ...`), one array shared by the file's routes. */
+  readonly fileVariables?: readonly string[];
   readonly effects: readonly Effect[];
   /** Span of the whole route definition (request block, route call), for suppression placement and hovers. */
   readonly span: Span;

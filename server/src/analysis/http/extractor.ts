@@ -8,7 +8,9 @@ import { analyzeUrl } from './url';
 import { analyzeBody } from './body';
 import { FileVariableTable } from './variables';
 
-export function requestToRoute(request: ParsedRequest, text: string, filePath: string, variables: FileVariableTable): Route {
+export function requestToRoute(
+  request: ParsedRequest, text: string, filePath: string, variables: FileVariableTable, fileVariables: readonly string[] = [],
+): Route {
   const { path, urlVariables } = analyzeUrl(text, request.url.pieces, variables, request.span.start);
   return {
     framework: 'http-file',
@@ -20,6 +22,7 @@ export function requestToRoute(request: ParsedRequest, text: string, filePath: s
     path,
     pathSpan: request.url.span,
     urlVariables,
+    fileVariables,
     body: analyzeBody(request.body, request.headers),
     effects: [],
     span: request.span,
@@ -29,7 +32,8 @@ export function requestToRoute(request: ParsedRequest, text: string, filePath: s
 export function extractHttpRoutes(text: string, filePath: string): Route[] {
   const parsed = parseRequestFile(text);
   const variables = new FileVariableTable(parsed.variables);
-  return parsed.requests.map((r) => requestToRoute(r, text, filePath, variables));
+  const names = [...new Set(parsed.variables.map((v) => v.name))];
+  return parsed.requests.map((r) => requestToRoute(r, text, filePath, variables, names));
 }
 
 export const httpFileExtractor: Extractor = {

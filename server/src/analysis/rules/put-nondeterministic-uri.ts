@@ -37,7 +37,7 @@ function dynamicFixes(route: Route, variable: UrlVariable, raw: string, context:
   const name = idNameFor(collectionName(route.path.segments));
   const fixes: Fix[] = [];
   const eol = context.file.text.includes('\r\n') ? '\r\n' : '\n';
-  const defined = new RegExp(`^[ \\t]*@${name}[ \\t]*=`, 'm').test(context.file.text);
+  const defined = route.fileVariables?.includes(name) ?? false;
   const lineStart = context.file.text.lastIndexOf('\n', route.span.start - 1) + 1;
   fixes.push({
     id: 'replace-dynamic-variable',
