@@ -107,6 +107,17 @@ export interface Effect {
   readonly status?: number;
 }
 
+/**
+ * Extractor-provided facts for method-changing quick fixes, so rules can build correct edits without parsing:
+ * a NestJS `@Put` must also be imported; a Next.js route file that already exports PUT cannot rename POST to PUT.
+ */
+export interface MethodChange {
+  /** Edits needed besides rewriting the method token, per target method (upper case). */
+  readonly extraEdits?: Readonly<Record<string, readonly TextEdit[]>>;
+  /** Target methods a local edit cannot switch to. */
+  readonly unavailable?: readonly string[];
+}
+
 /** A `{{...}}` reference in a request file's URL, wherever it sits. */
 export interface UrlVariable {
   /** The text between the braces, trimmed (`$guid`, `userId`, `Date.now()`). */
@@ -135,6 +146,8 @@ export interface Route {
   /** Request files: the names of the file's variables (`@projectId = ...`), one array shared by the file's routes. */
   readonly fileVariables?: readonly string[];
   readonly effects: readonly Effect[];
+  /** How to switch this route to another method when rewriting the method token is not the whole edit. */
+  readonly methodChange?: MethodChange;
   /** Span of the whole route definition (request block, route call), for suppression placement and hovers. */
   readonly span: Span;
 }

@@ -13,10 +13,11 @@ export function inCaseOf(written: string, method: string): string {
 export function changeMethodFix(route: Route, to: string, why: string, isPreferred = false): Fix | undefined {
   // An implicit GET (a URL-only line) has no token to rewrite; inserting one would be a different kind of edit.
   if (route.methodSpan.end === route.methodSpan.start) return undefined;
+  if (route.methodChange?.unavailable?.includes(to)) return undefined;
   return {
     id: `change-method:${to}`,
     title: `Change ${route.method} to ${to}: ${why}`,
-    edits: [{ span: route.methodSpan, newText: inCaseOf(route.methodText, to) }],
+    edits: [{ span: route.methodSpan, newText: inCaseOf(route.methodText, to) }, ...(route.methodChange?.extraEdits?.[to] ?? [])],
     isPreferred,
   };
 }
