@@ -10,6 +10,10 @@ import { join } from 'node:path';
 const suites = {
   unit: ['npx', ['mocha', '--reporter', './test/support/counting-reporter.js', 'out/server/src/**/*.test.js']],
   lsp: ['npx', ['mocha', '--reporter', './test/support/counting-reporter.js', '--timeout', '20000', 'out/test/lsp/**/*.test.js']],
+  // A real VS Code (code-server + headless Chromium); installs code-server on first use. Writes its own counts.
+  e2e: ['node', ['scripts/e2e-code-server.mjs']],
+  // Headless Neovim as a second LSP client of dist/server.js. Writes its own counts.
+  nvim: ['bash', ['scripts/nvim-smoke.sh']],
 };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(suites);
