@@ -70,7 +70,8 @@ async function restart(ctx: CommandContext): Promise<void> {
 
 let checkCounter = 0;
 
-async function checkWorkspace(client: LanguageClient): Promise<void> {
+/** Resolves with the summary as soon as the check ends, so scripts and tests can await it; the message is not awaited. */
+async function checkWorkspace(client: LanguageClient): Promise<CheckWorkspaceResult> {
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `${DISPLAY_NAME}: checking the workspace`, cancellable: true },
     async (progress, token) => {
@@ -89,8 +90,10 @@ async function checkWorkspace(client: LanguageClient): Promise<void> {
       }
     },
   );
-  const choice = await vscode.window.showInformationMessage(summaryText(result), 'Show Problems');
-  if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+  void vscode.window.showInformationMessage(summaryText(result), 'Show Problems').then((choice) => {
+    if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+  return result;
 }
 
 export function summaryText(r: CheckWorkspaceResult): string {
