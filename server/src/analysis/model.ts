@@ -116,6 +116,11 @@ export interface MethodChange {
   readonly extraEdits?: Readonly<Record<string, readonly TextEdit[]>>;
   /** Target methods a local edit cannot switch to. */
   readonly unavailable?: readonly string[];
+  /**
+   * Text to write over the method token per target method, when it is not the method name in the author's case: a
+   * NestJS decorator imported under another name, `export { POST }` that must become `export { POST as PUT }`.
+   */
+  readonly tokenText?: Readonly<Record<string, string>>;
 }
 
 /** A `{{...}}` reference in a request file's URL, wherever it sits. */

@@ -10,16 +10,28 @@ export function inCaseOf(written: string, method: string): string {
   return method;
 }
 
-export function changeMethodFix(route: Route, to: string, why: string, isPreferred = false): Fix | undefined {
+/**
+ * Rewrite the route's method token to `to`, with the extra edits the extractor says the change needs (an import for
+ * NestJS). `text` is the analysed file: a token that does not spell the method (`method: M`, a constant) is not
+ * rewritten, since the edit would land on the wrong thing.
+ */
+export function changeMethodFix(route: Route, to: string, why: string, text: string, isPreferred = false): Fix | undefined {
   // An implicit GET (a URL-only line) has no token to rewrite; inserting one would be a different kind of edit.
-  if (route.methodSpan.end === route.methodSpan.start) return undefined;
-  if (route.methodChange?.unavailable?.includes(to)) return undefined;
+  if (route.methodSpan.end === route.methodSpan.start || to === route.method) return undefined;
+  const change = route.methodChange;
+  if (change?.unavailable?.includes(to)) return undefined;
+  const token = change?.tokenText?.[to];
+  if (token === undefined && !spellsMethod(text.slice(route.methodSpan.start, route.methodSpan.end), route)) return undefined;
   return {
     id: `change-method:${to}`,
     title: `Change ${route.method} to ${to}: ${why}`,
-    edits: [{ span: route.methodSpan, newText: inCaseOf(route.methodText, to) }, ...(route.methodChange?.extraEdits?.[to] ?? [])],
+    edits: [{ span: route.methodSpan, newText: token ?? inCaseOf(route.methodText, to) }, ...(change?.extraEdits?.[to] ?? [])],
     isPreferred,
   };
+}
+
+function spellsMethod(written: string, route: Route): boolean {
+  return written === route.methodText && (written.toUpperCase() === route.method || (route.method === 'DELETE' && written.toLowerCase() === 'del'));
 }
 
 /** `projects` → `project`, `categories` → `category`, `addresses` → `address`; used to name id variables. */

@@ -74,7 +74,7 @@ function checkHandler(route: Route, context: RuleContext): void {
     return;
   }
   // Only the sent fields change: the honest method is PATCH, and PUT would itself be a partial update.
-  const fix = changeMethodFix(route, 'PATCH', 'a partial update of the item at its own URI (RFC 5789)');
+  const fix = changeMethodFix(route, 'PATCH', 'a partial update of the item at its own URI (RFC 5789)', context.file.text);
   context.report(route, {
     message: `POST to the item ${route.path.display} updates it in place (${replacing[0].description}); an update of the item at its own URI is PATCH (partial) or PUT (full replacement), not POST.`,
     span: route.methodSpan,
@@ -84,7 +84,7 @@ function checkHandler(route: Route, context: RuleContext): void {
 }
 
 function report(route: Route, context: RuleContext, what: string, evidence: Evidence[]): void {
-  const fix = changeMethodFix(route, 'PUT', PUT_WHY);
+  const fix = changeMethodFix(route, 'PUT', PUT_WHY, context.file.text);
   context.report(route, {
     message: `POST to the item ${route.path.display} ${what}; replacing the item at its own URI is what PUT means, and PUT makes retries safe.`,
     span: route.methodSpan,

@@ -36,6 +36,7 @@ describe(RULE, () => {
     it('offers to replace the variable with a client-chosen id and defines it', () => {
       const text = http`
         ### Upsert a project
+        # @name upsertProject
         PUT https://api.example.com/projects/{{$guid}}
         Content-Type: application/json
 
@@ -44,8 +45,8 @@ describe(RULE, () => {
       const [f] = findingsOf(text, RULE);
       const fix = f.fixes.find((x) => x.id === 'replace-dynamic-variable')!;
       assert.equal(fix.title, 'Replace {{$guid}} with a client-chosen id variable {{projectId}}');
-      assert.equal(applyFix(text, fix).split('\n').slice(0, 4).join('\n'),
-        '### Upsert a project\n@projectId = choose-a-stable-id\n\nPUT https://api.example.com/projects/{{projectId}}');
+      assert.equal(applyFix(text, fix).split('\n').slice(0, 5).join('\n'),
+        '@projectId = choose-a-stable-id\n\n### Upsert a project\n# @name upsertProject\nPUT https://api.example.com/projects/{{projectId}}');
       const post = f.fixes.find((x) => x.id === 'change-method:POST-collection')!;
       assert.match(applyFix(text, post), /\nPOST https:\/\/api\.example\.com\/projects\nContent-Type/);
     });

@@ -38,12 +38,12 @@ function dynamicFixes(route: Route, variable: UrlVariable, raw: string, context:
   const fixes: Fix[] = [];
   const eol = context.file.text.includes('\r\n') ? '\r\n' : '\n';
   const defined = route.fileVariables?.includes(name) ?? false;
-  const lineStart = context.file.text.lastIndexOf('\n', route.span.start - 1) + 1;
   fixes.push({
     id: 'replace-dynamic-variable',
     title: `Replace ${raw} with a client-chosen id variable {{${name}}}`,
     edits: [
-      ...(defined ? [] : [{ span: { start: lineStart, end: lineStart }, newText: `@${name} = choose-a-stable-id${eol}${eol}` }]),
+      // File variables are global to the file; at its top the definition cannot split a request from its `# @name`.
+      ...(defined ? [] : [{ span: { start: 0, end: 0 }, newText: `@${name} = choose-a-stable-id${eol}${eol}` }]),
       { span: variable.span, newText: `{{${name}}}` },
     ],
     isPreferred: false,
@@ -52,7 +52,7 @@ function dynamicFixes(route: Route, variable: UrlVariable, raw: string, context:
   if (variable.part === 'path' && last?.kind === 'dynamic' && last.span && last.span.start === variable.span.start
       && last.span.end === variable.span.end) {
     const slash = context.file.text.lastIndexOf('/', variable.span.start);
-    const post = changeMethodFix(route, 'POST', POST_WHY);
+    const post = changeMethodFix(route, 'POST', POST_WHY, context.file.text);
     if (post && slash >= 0 && slash >= (route.pathSpan?.start ?? 0)) {
       fixes.push({ ...post, id: 'change-method:POST-collection', title: `${post.title} (POST to the collection, without ${raw})`,
         edits: [...post.edits, { span: { start: slash, end: variable.span.end }, newText: '' }] });
@@ -83,7 +83,7 @@ function checkCollectionTarget(route: Route, context: RuleContext): void {
   }
   const name = idNameFor(collectionName(route.path.segments));
   const fixes: Fix[] = [];
-  const post = changeMethodFix(route, 'POST', POST_WHY);
+  const post = changeMethodFix(route, 'POST', POST_WHY, context.file.text);
   if (post) fixes.push(post);
   const end = lastSegment(route.path.segments)?.span?.end;
   if (route.framework === 'http-file' && end !== undefined) {
@@ -106,7 +106,7 @@ function checkMintedId(route: Route, context: RuleContext): boolean {
   if (shape === 'singleton' || shape === 'action') return false;
   const minted = route.effects.filter((e) => e.kind === 'mints-id');
   if (minted.length === 0) return false;
-  const post = changeMethodFix(route, 'POST', POST_WHY);
+  const post = changeMethodFix(route, 'POST', POST_WHY, context.file.text);
   context.report(route, {
     message: `PUT ${route.path.display} creates the resource with an id minted on the server (${minted[0].description}); with PUT the client names the resource, so this is POST semantics.`,
     span: route.methodSpan,

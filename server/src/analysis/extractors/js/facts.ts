@@ -5,7 +5,7 @@
  * Routers are the things routes hang on: an Express app or Router, a Koa router, a Hono app, a Fastify instance or
  * plugin parameter, a NestJS controller. Ids are local to the file; the link step qualifies them with the path.
  */
-import type { Effect, Framework, PathSegment, Span } from '../../model';
+import type { Effect, Framework, MethodChange, PathSegment, Span } from '../../model';
 
 export const FACTS_VERSION = 1;
 
@@ -63,6 +63,8 @@ export interface RouteFact {
   readonly pathSpan?: Span;
   readonly span: Span;
   readonly effects: readonly Effect[];
+  /** What switching the route to another method takes besides rewriting the method token. */
+  readonly methodChange?: MethodChange;
 }
 
 export type TargetRef =

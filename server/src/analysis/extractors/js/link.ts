@@ -175,6 +175,7 @@ function buildRoute(filePath: string, r: RouteFact, chain: Chain, framework: Fra
     framework,
     filePath,
     effects: r.effects,
+    ...(r.methodChange ? { methodChange: r.methodChange } : {}),
     span: r.span,
   };
 }

@@ -1,6 +1,6 @@
 /** Building blocks the framework modules share: routes from a path argument, mount targets, spans. */
 import * as ts from 'typescript';
-import type { Framework, Span } from '../../model';
+import type { Framework, MethodChange, Span } from '../../model';
 import type { PrefixFact, TargetRef } from './facts';
 import type { CallContext } from './frameworks/spec';
 import type { Origin } from './origin-types';
@@ -26,6 +26,7 @@ export interface RouteSpec {
   readonly handler?: ts.Node;
   readonly span: Span;
   readonly framework?: Framework;
+  readonly methodChange?: MethodChange;
 }
 
 /** One route per path (an array literal gives several); a regex or non-string path gives none. */
@@ -46,6 +47,7 @@ export function addPathRoutes(ctx: CallContext, pathArg: ts.Expression, spec: Ro
       pathSpan: v.span,
       span: spec.span,
       effects,
+      ...(spec.methodChange ? { methodChange: spec.methodChange } : {}),
     });
   }
 }

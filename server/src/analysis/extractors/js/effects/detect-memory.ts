@@ -226,16 +226,16 @@ function call(node: ts.CallExpression, scope: Scope): Found[] {
   }
   if (!ts.isPropertyAccessExpression(callee) || storeKind(callee.expression, scope) !== 'memory') return [];
   const label = calleeLabel(callee, sf);
-  const cache = /cache/i.test(callee.expression.getText(sf));
+  // A cache holds copies: filling or evicting it changes no resource's state (see detect-orm's CACHE_NAME).
+  if (/cache/i.test(callee.expression.getText(sf))) return [];
   switch (name) {
     case 'set':
       if (!first || !second) return [];
-      if (cache) return [{ kind: 'state-change', node, description: `${label} writes to the cache` }];
       return itemWrite(node, second, isMinted(first, scope), label, scope);
     case 'delete':
-      return [{ kind: cache ? 'state-change' : 'delete', node, description: `${label} removes an entry from the ${cache ? 'cache' : 'store'}` }];
+      return [{ kind: 'delete', node, description: `${label} removes an entry from the store` }];
     case 'clear':
-      return [{ kind: cache ? 'state-change' : 'delete', node, description: `${label} empties the ${cache ? 'cache' : 'store'}` }];
+      return [{ kind: 'delete', node, description: `${label} empties the store` }];
     case 'push':
     case 'unshift': {
       const out: Found[] = [{ kind: 'insert', node, description: `${label} appends a new item to the store` }];

@@ -24,7 +24,12 @@ const COLLECTION_METHODS = new Set(['set', 'delete', 'add', 'clear', 'push', 'un
  * Key-value clients by name. Not "session": `Session.deleteOne()` and `db.sessions.deleteOne()` are a model and a
  * collection that happen to hold sessions, and must reach the database tables below.
  */
-const KV_NAME = /redis|cache|kv|memcache|valkey|sessionStore/i;
+const KV_NAME = /redis|kv|valkey|sessionStore/i;
+/**
+ * A cache holds copies: filling or evicting it (`cache.set(key, data)` in a read-through GET) changes no resource's
+ * state, and reporting it would make unsafe-get cry wolf on the most common GET pattern there is.
+ */
+const CACHE_NAME = /cache|memcache/i;
 const FS_WRITES = new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'unlink', 'unlinkSync', 'rm', 'rmSync', 'rename', 'renameSync',
   'mkdir', 'mkdirSync', 'copyFile', 'copyFileSync', 'createWriteStream', 'writeJson', 'writeJSON', 'outputFile', 'outputJson', 'rmdir', 'truncate']);
 
@@ -43,12 +48,13 @@ export const detectOrm: Detector = (node, scope) => {
   if (kind === 'memory' && COLLECTION_METHODS.has(method)) return [];
   if (kind === undefined) return [];
   const { names } = chainNames(receiver);
+  if (names.some((n) => CACHE_NAME.test(n))) return [];
   if (names.some((n) => KV_NAME.test(n)) && KV_WRITES.has(method)) {
     return [{ kind: 'state-change', node, description: `${label} writes to ${names[names.length - 1]}` }];
   }
   if (kind === 'model' && method === 'set') return [];
   if (INSERT.has(method)) return insertCall(node, method, label, scope, names);
-  if (REPLACE.has(method)) return [{ kind: 'full-replace', node, description: `${label} replaces the whole stored item` }];
+  if (REPLACE.has(method)) return replaceCall(node, label);
   if (UPSERT.has(method)) return [{ kind: 'upsert', node, description: `${label} creates the item when it is missing` }];
   if (DELETE.has(method)) return [{ kind: 'delete', node, description: `${label} deletes stored data` }];
   if (UPDATE.has(method)) return updateCall(node, method, label, scope, names);
@@ -160,12 +166,23 @@ function insertFound(node: ts.CallExpression, label: string, payload: ts.Express
   return out;
 }
 
+/** `replaceOne(filter, doc, { upsert: true })` replaces the item and creates it when it is missing. */
+function replaceCall(node: ts.CallExpression, label: string): Found[] {
+  const replace: Found = { kind: 'full-replace', node, description: `${label} replaces the whole stored item` };
+  return hasTrueOption(node, 'upsert')
+    ? [{ kind: 'upsert', node, description: `${label} with upsert: true creates the item when it is missing` }, replace]
+    : [replace];
+}
+
+function hasTrueOption(node: ts.CallExpression, key: string): boolean {
+  return node.arguments.map(unwrap).filter(ts.isObjectLiteralExpression).some((o) => o.properties.some((p) =>
+    ts.isPropertyAssignment(p) && propertyNameText(p.name) === key && p.initializer.kind === ts.SyntaxKind.TrueKeyword));
+}
+
 const COUNTER_OPERATORS = new Set(['$inc', '$push', '$addToSet', '$pull', '$pop', '$mul', 'increment', 'decrement', 'push']);
 
 function updateCall(node: ts.CallExpression, method: string, label: string, scope: Scope, names: string[]): Found[] {
-  const objects = node.arguments.map(unwrap).filter(ts.isObjectLiteralExpression);
-  const option = (key: string) => objects.some((o) => o.properties.some((p) =>
-    ts.isPropertyAssignment(p) && propertyNameText(p.name) === key && p.initializer.kind === ts.SyntaxKind.TrueKeyword));
+  const option = (key: string) => hasTrueOption(node, key);
   if (option('upsert')) return [{ kind: 'upsert', node, description: `${label} with upsert: true creates the item when it is missing` }];
   if (option('overwrite')) return [{ kind: 'full-replace', node, description: `${label} with overwrite: true replaces the whole stored item` }];
   if (method === 'set' && !names.includes('doc')) return [];

@@ -195,13 +195,17 @@ router.post('/articles/:slug', async (req, res) => {
     assert.deepEqual(run(fixture, 'post').effects.map((e) => e.kind), ['upsert']);
   });
 
-  it('Redis and cache writes, file writes; reads are silent', () => {
+  it('Redis and file writes; reads and read-through cache fills are silent', () => {
     const r = run(`
 import { writeFile } from 'node:fs/promises';
 import fs from 'fs';
 import { redis } from './redis';
+import { cache } from './cache';
+import { redisCache } from './redis';
 app.get('/articles/:slug', async (req, res) => {
   const cached = await redis.get('article:' + req.params.slug);
+  if (!cached) await cache.set('article:' + req.params.slug, 'x', { ttl: 60 });
+  await redisCache.del('stale:' + req.params.slug);
   await redis.incr('views:' + req.params.slug);
   await writeFile('/tmp/last.json', JSON.stringify(req.params));
   fs.appendFileSync('access.log', req.params.slug + '\\n');
@@ -213,6 +217,40 @@ app.get('/articles/:slug', async (req, res) => {
       "state-change: writeFile('/tmp/last.json', JSON.stringify(req.params))",
       "state-change: fs.appendFileSync('access.log', req.params.slug + '\\n')",
     ]);
+  });
+
+  it('models and collections that hold sessions are the database, not a key-value cache', () => {
+    const fixture = `
+import { Router } from 'express';
+import { Session } from '../models/session';
+import { db } from '../db';
+const router = Router();
+router.get('/sessions/:id/revoke', async (req, res) => {
+  await Session.deleteOne({ _id: req.params.id });
+  res.redirect('/account');
+});
+router.delete('/sessions/:id', async (req, res) => {
+  await db.sessions.deleteOne({ _id: req.params.id });
+  res.sendStatus(204);
+});
+router.post('/logout', async (req, res) => {
+  await sessionStore.set(req.sessionID, { revoked: true });
+  res.sendStatus(204);
+});
+const sessionStore = new RedisStore({ client: redisClient });`;
+    assert.deepEqual(run(fixture, 'get').lines, ['delete: Session.deleteOne({ _id: req.params.id })']);
+    assert.deepEqual(run(fixture, 'delete').lines, ['delete: db.sessions.deleteOne({ _id: req.params.id })', 'status 204: res.sendStatus(204)']);
+    assert.deepEqual(run(fixture, 'post').lines, ['state-change: sessionStore.set(req.sessionID, { revoked: true })', 'status 204: res.sendStatus(204)']);
+  });
+
+  it('replaceOne with upsert: true both replaces and creates when missing', () => {
+    const r = run(`
+import { db } from '../db';
+router.put('/settings/:key', async (req, res) => {
+  await db.collection('settings').replaceOne({ _id: req.params.key }, req.body, { upsert: true });
+  res.sendStatus(204);
+});`, 'put');
+    assert.deepEqual(r.effects.map((e) => e.kind), ['upsert', 'full-replace', 'status']);
   });
 
   it('is silent for HTTP clients, URL objects and reads that look like writes', () => {

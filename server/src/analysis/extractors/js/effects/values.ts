@@ -217,6 +217,13 @@ function isCollectionType(type: ts.TypeNode): boolean {
   return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && ['Map', 'Set', 'Record', 'Array'].includes(type.typeName.text);
 }
 
+/** `Repository<User>`, `Model<CatDocument>`, `PrismaClient`, `Collection<Order>`: a typed handle on stored data. */
+function isStoreType(type: ts.TypeNode): boolean {
+  if (!ts.isTypeReferenceNode(type)) return false;
+  const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+  return !NOT_DB.test(name) && (DB_NAME.test(name) || DB_SUFFIX.test(name) || name === 'PrismaClient' || name === 'PrismaService');
+}
+
 function classFieldKind(access: ts.PropertyAccessExpression): StoreKind | undefined {
   let cls: ts.Node | undefined = access.parent;
   while (cls && !ts.isClassLike(cls)) cls = cls.parent;
@@ -224,6 +231,12 @@ function classFieldKind(access: ts.PropertyAccessExpression): StoreKind | undefi
   for (const m of cls.members) {
     if (ts.isPropertyDeclaration(m) && propertyNameText(m.name) === access.name.text) {
       if ((m.initializer && isCollectionLiteral(m.initializer)) || (m.type && isCollectionType(m.type))) return 'memory';
+      if (m.type && isStoreType(m.type)) return 'db';
+    }
+    // Injected dependencies: `constructor(@InjectRepository(Article) private readonly articles: Repository<Article>)`
+    if (ts.isConstructorDeclaration(m)) {
+      const param = m.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === access.name.text);
+      if (param?.type && isStoreType(param.type)) return 'db';
     }
     // plain JS classes: `constructor() { this.items = []; }`
     if (ts.isConstructorDeclaration(m) && m.body) {

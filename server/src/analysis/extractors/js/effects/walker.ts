@@ -12,6 +12,7 @@ import { detectOrm } from './detect-orm';
 import { decoratorEffects, detectResponse } from './detect-response';
 import { detectSql } from './detect-sql';
 import { detectUpsert } from './detect-upsert';
+import { branchScope } from './branch';
 import { resolveFunction } from './resolve';
 import { isInside, type FunctionLike } from './scope';
 
@@ -33,23 +34,26 @@ interface WalkState {
   nodes: number;
 }
 
+/** `handler` names a function, or is one branch of a function (a method's `if`/`case` in a Next.js Pages API handler). */
 export function collectFromHandler(handler: ts.Node, unit: Unit): Effect[] {
-  const root = resolveFunction(handler, unit);
+  const branch = branchScope(handler);
+  const root = branch ? { fn: branch.fn, unit } : resolveFunction(handler, unit);
   if (!root) return [];
   const state: WalkState = { visited: new Set(), observations: [], nodes: 0 };
   if (ts.isMethodDeclaration(root.fn)) {
     for (const found of safely(() => decoratorEffects(root.fn as ts.MethodDeclaration))) state.observations.push({ found, unit: root.unit });
   }
-  walk(root.fn, root.unit, state, 0, new Map());
+  walk(root.fn, root.unit, state, 0, new Map(), undefined, branch?.skip);
   return toEffects(state.observations, unit.filePath);
 }
 
-function walk(fn: FunctionLike, unit: Unit, state: WalkState, depth: number, bindings: Scope['bindings'], caller?: Scope): void {
+function walk(fn: FunctionLike, unit: Unit, state: WalkState, depth: number, bindings: Scope['bindings'], caller?: Scope,
+  skip?: ReadonlySet<ts.Node>): void {
   if (!fn.body || state.visited.has(fn) || state.visited.size >= MAX_FUNCTIONS) return;
   state.visited.add(fn);
   const scope: Scope = { unit, fn, bindings, caller };
   const visit = (node: ts.Node): void => {
-    if (++state.nodes > MAX_NODES) return;
+    if (++state.nodes > MAX_NODES || skip?.has(node)) return;
     for (const detector of DETECTORS) {
       for (const found of safely(() => detector(node, scope))) state.observations.push({ found, unit });
     }

@@ -37,9 +37,11 @@ export function addRouteObject(ctx: CallContext): void {
   if (!method || !url || ts.isMethodDeclaration(method) || ts.isMethodDeclaration(url)) return;
   const m = unwrap(method);
   const handler = propertyValue(opts, 'handler');
-  for (const el of ts.isArrayLiteralExpression(m) ? m.elements : [m]) {
-    if (ts.isSpreadElement(el)) continue;
-    const v = evalString(el, ctx.scan.scopes, ctx.scan.sf);
+  const elements = (ts.isArrayLiteralExpression(m) ? [...m.elements] : [m]).filter((el) => !ts.isSpreadElement(el));
+  const methods = elements.map((el) => evalString(el, ctx.scan.scopes, ctx.scan.sf));
+  // `method: ['POST', 'PUT']` already routes PUT here: switching POST to PUT would list PUT twice.
+  const unavailable = methods.flatMap((v) => (v?.value ? [methodOf(v.value)] : []));
+  for (const v of methods) {
     if (v?.value === undefined || !/^[A-Za-z]+$/.test(v.value)) continue;
     addPathRoutes(ctx, url, {
       method: methodOf(v.value),
@@ -47,6 +49,7 @@ export function addRouteObject(ctx: CallContext): void {
       methodSpan: v.span,
       ...(handler ? { handler: handlerOf(handler as ts.Expression) } : {}),
       span: routeSpan(ctx),
+      methodChange: { unavailable },
     });
   }
 }

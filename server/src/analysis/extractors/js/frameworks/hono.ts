@@ -41,10 +41,11 @@ function addOnRoutes(ctx: CallContext): void {
   const args = ctx.call.arguments;
   if (args.length < 3) return;
   const m = unwrap(args[0]);
-  const methods = ts.isArrayLiteralExpression(m) ? m.elements : [m];
-  for (const el of methods) {
-    if (ts.isSpreadElement(el)) continue;
-    const v = evalString(el, ctx.scan.scopes, ctx.scan.sf);
+  const elements = (ts.isArrayLiteralExpression(m) ? [...m.elements] : [m]).filter((el) => !ts.isSpreadElement(el));
+  const methods = elements.map((el) => evalString(el, ctx.scan.scopes, ctx.scan.sf));
+  // `app.on(['POST', 'PUT'], ...)` already routes PUT here: switching POST to PUT would list it twice.
+  const unavailable = methods.flatMap((v) => (v?.value ? [methodOf(v.value)] : []));
+  for (const v of methods) {
     if (v?.value === undefined || !/^[A-Za-z]+$/.test(v.value)) continue;
     addPathRoutes(ctx, args[1], {
       method: methodOf(v.value),
@@ -52,6 +53,7 @@ function addOnRoutes(ctx: CallContext): void {
       methodSpan: v.span,
       handler: handlerOf(args[args.length - 1]),
       span: routeSpan(ctx),
+      methodChange: { unavailable },
     });
   }
 }

@@ -5,6 +5,7 @@
  * Not read: RouterModule paths, URI versioning, setGlobalPrefix's `exclude` list.
  */
 import * as ts from 'typescript';
+import type { MethodChange, TextEdit } from '../../../model';
 import type { PrefixFact } from '../facts';
 import type { FileScan } from '../file-scan';
 import { propertyValue } from '../route-calls';
@@ -56,15 +57,65 @@ function scanController(scan: FileScan, cls: ts.ClassDeclaration, names: Map<str
     if (prefix) scan.setOwnPrefix(id, prefix);
     return id;
   });
+  const change = methodChange(scan.sf, names);
   for (const member of cls.members) {
     if (!ts.isMethodDeclaration(member)) continue;
     for (const d of ts.getDecorators(member) ?? []) {
       const dec = decoratorCall(d, names);
       const method = dec && NEST_METHODS[dec.name];
       if (!dec || !method) continue;
-      addMethodRoutes(scan, member, dec.id, method, dec.call.arguments[0], routerIds);
+      addMethodRoutes(scan, member, dec.id, method, dec.call.arguments[0], routerIds, change);
     }
   }
+}
+
+/** Decorators a method quick fix may switch to. */
+const FIX_TARGETS = ['Get', 'Post', 'Put', 'Patch', 'Delete'];
+
+/**
+ * Switching `@Post` to `@Put` writes the local name `Put` is imported under, and imports it from @nestjs/common when
+ * the file does not yet; when the name is taken by something else, the switch is not offered.
+ */
+function methodChange(sf: ts.SourceFile, names: Map<string, string>): MethodChange {
+  const tokenText: Record<string, string> = {};
+  const extraEdits: Record<string, TextEdit[]> = {};
+  const unavailable: string[] = [];
+  const list = nestNamedImports(sf);
+  for (const decorator of FIX_TARGETS) {
+    const method = NEST_METHODS[decorator];
+    const local = [...names].find(([, exported]) => exported === decorator)?.[0];
+    if (local) {
+      tokenText[method] = local;
+    } else if (!list || new RegExp(`\\b${decorator}\\b`).test(sf.text)) {
+      unavailable.push(method);
+    } else {
+      tokenText[method] = decorator;
+      extraEdits[method] = [importEdit(sf, list, decorator)];
+    }
+  }
+  return { tokenText, extraEdits, unavailable };
+}
+
+function nestNamedImports(sf: ts.SourceFile): ts.NamedImports | undefined {
+  for (const s of sf.statements) {
+    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || s.moduleSpecifier.text !== '@nestjs/common') continue;
+    if (s.importClause?.isTypeOnly) continue;
+    const bindings = s.importClause?.namedBindings;
+    if (bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0) return bindings;
+  }
+  return undefined;
+}
+
+/** `, Put` after the last name; on its own line, with the list's indentation, when the names are one per line. */
+function importEdit(sf: ts.SourceFile, list: ts.NamedImports, name: string): TextEdit {
+  const last = list.elements[list.elements.length - 1];
+  const lastLine = sf.getLineAndCharacterOfPosition(last.getStart(sf)).line;
+  const braceLine = sf.getLineAndCharacterOfPosition(list.getStart(sf)).line;
+  if (lastLine === braceLine) return { span: { start: last.end, end: last.end }, newText: `, ${name}` };
+  const lineStart = sf.getPositionOfLineAndCharacter(lastLine, 0);
+  const indent = /^[ \t]*/.exec(sf.text.slice(lineStart, last.getStart(sf)))?.[0] ?? '';
+  const eol = sf.text.includes('\r\n') ? '\r\n' : '\n';
+  return { span: { start: last.end, end: last.end }, newText: `,${eol}${indent}${name}` };
 }
 
 function controllerPrefixes(scan: FileScan, call: ts.CallExpression): (PrefixFact | undefined)[] {
@@ -80,7 +131,7 @@ function controllerPrefixes(scan: FileScan, call: ts.CallExpression): (PrefixFac
 }
 
 function addMethodRoutes(scan: FileScan, member: ts.MethodDeclaration, id: ts.Identifier, method: string,
-  pathArg: ts.Expression | undefined, routerIds: readonly string[]): void {
+  pathArg: ts.Expression | undefined, routerIds: readonly string[], methodChange: MethodChange): void {
   const arg = pathArg && unwrap(pathArg);
   const paths = !arg ? [undefined] : ts.isArrayLiteralExpression(arg) ? arg.elements.filter((e): e is ts.Expression => !ts.isSpreadElement(e)) : [arg];
   const effects = scan.effects(member);
@@ -98,6 +149,7 @@ function addMethodRoutes(scan: FileScan, member: ts.MethodDeclaration, id: ts.Id
         ...(v ? { pathSpan: v.span } : {}),
         span: { start: member.getStart(scan.sf), end: member.end },
         effects,
+        methodChange,
       });
     }
   }

@@ -11,8 +11,13 @@ const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIO
 export function scanNextApp(scan: FileScan): void {
   const segments = appRouteSegments(scan.path);
   if (!segments) return;
-  const add = (name: ts.Identifier, handler: ts.Node | undefined, span: ts.Node): void => {
-    if (!METHODS.has(name.text)) return;
+  const exports = exportedNames(scan.sf);
+  // A file that already exports the target method cannot rename another export to it: two PUTs do not compile.
+  const unavailable = exports.map(({ name }) => name.text).filter((n) => METHODS.has(n));
+  for (const { name, handler, span, bare } of exports) {
+    if (!METHODS.has(name.text)) continue;
+    // `export { POST }` names a local: renaming the exported name means `export { POST as PUT }`.
+    const tokenText = bare ? Object.fromEntries([...METHODS].map((m) => [m, `${name.text} as ${m}`])) : undefined;
     scan.addRoute({
       method: name.text,
       methodText: name.text,
@@ -21,15 +26,30 @@ export function scanNextApp(scan: FileScan): void {
       segments,
       span: scan.span(span),
       effects: scan.effects(handler),
+      methodChange: { unavailable, ...(tokenText ? { tokenText } : {}) },
     });
-  };
-  for (const s of scan.sf.statements) {
+  }
+}
+
+interface ExportedName {
+  readonly name: ts.Identifier;
+  readonly handler: ts.Node | undefined;
+  readonly span: ts.Node;
+  readonly bare?: boolean;
+}
+
+function exportedNames(sf: ts.SourceFile): ExportedName[] {
+  const out: ExportedName[] = [];
+  for (const s of sf.statements) {
     const exported = ts.canHaveModifiers(s) && ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    if (ts.isFunctionDeclaration(s) && exported && s.name) add(s.name, s, s);
+    if (ts.isFunctionDeclaration(s) && exported && s.name) out.push({ name: s.name, handler: s, span: s });
     else if (ts.isVariableStatement(s) && exported) {
-      for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name)) add(d.name, d.initializer, s);
+      for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name)) out.push({ name: d.name, handler: d.initializer, span: s });
     } else if (ts.isExportDeclaration(s) && !s.moduleSpecifier && s.exportClause && ts.isNamedExports(s.exportClause)) {
-      for (const el of s.exportClause.elements) if (ts.isIdentifier(el.name)) add(el.name, el.propertyName ?? el.name, el);
+      for (const el of s.exportClause.elements) {
+        if (ts.isIdentifier(el.name)) out.push({ name: el.name, handler: el.propertyName ?? el.name, span: el, ...(el.propertyName ? {} : { bare: true }) });
+      }
     }
   }
+  return out;
 }

@@ -34,6 +34,8 @@ export function scanNextPages(scan: FileScan): void {
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(handler.body, visit);
+  // Rewriting `req.method === 'POST'` to 'PUT' next to an existing PUT branch would leave the new one unreachable.
+  const unavailable = [...new Set(branches.map((b) => b.literal.text.toUpperCase()))];
   for (const b of branches) {
     scan.addRoute({
       method: b.literal.text.toUpperCase(),
@@ -43,6 +45,7 @@ export function scanNextPages(scan: FileScan): void {
       segments,
       span: b.span,
       effects: scan.effects(b.handler),
+      methodChange: { unavailable },
     });
   }
 }
