@@ -83,6 +83,21 @@ describe('CLI (bundled, child process)', function () {
     assert.deepEqual(json.map((r) => [r.method, r.path, r.line]), [['GET', '/users', 4], ['POST', '/users/{userId}', 8], ['PUT', '/users/{$guid}', 18]]);
   });
 
+  it('gives code routes their full paths across files: prefixes mounted in app.ts, nested routers, unknown prefixes', () => {
+    const app = path.join(root, 'test/fixtures/js/express-app');
+    const r = run(['routes', '--format', 'json', '.'], app);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = JSON.parse(r.stdout) as { method: string; path: string; filePath: string; line: number; prefixResolved: boolean }[];
+    const at = (rel: string) => rows.filter((x) => path.relative(app, x.filePath) === rel).map((x) => `${x.method} ${x.path}${x.prefixResolved ? '' : ' *'}`);
+    assert.deepEqual(at('src/routes/users.ts').slice(0, 4), ['GET /api/users', 'POST /api/users', 'GET /api/users/{id}', 'PUT /api/users/{id}']);
+    assert.deepEqual(at('src/routes/orders.js'), ['PUT /api/orders/{orderId}/items/{itemId}', 'POST /api/orders/{orderId}/cancel']);
+    assert.deepEqual(at('src/routes/admin/index.js'), ['DELETE /v2/admin/cache/{key}']);
+    assert.deepEqual(at('src/routes/legacy.js'), ['POST /import *'], 'only the known part of a path with an unknown prefix');
+    // The same paths when only the router folder is named, if the mounting file is given too.
+    const two = JSON.parse(run(['routes', '--format', 'json', 'src/app.ts', 'src/routes'], app).stdout) as { path: string; filePath: string }[];
+    assert.ok(two.some((x) => x.path === '/api/users/{id}' && x.filePath.endsWith('users.ts')), JSON.stringify(two));
+  });
+
   it('exits 2 with a message on stderr for bad arguments and missing paths', () => {
     for (const [args, message] of [
       [['--fromat', 'json'], /unknown option "--fromat"/],

@@ -31,10 +31,17 @@ export function routeRows(filePath: string, text: string, routes: readonly Route
   return routes.map((r) => {
     const at = lines.positionAt(r.methodSpan.start);
     return {
-      method: r.method, path: placeholderPath(r.path.segments), display: r.path.display, framework: r.framework,
+      method: r.method, path: placeholderPath(knownSegments(r)), display: r.path.display, framework: r.framework,
       filePath, line: at.line + 1, column: at.character + 1, prefixResolved: r.path.prefixResolved,
     };
   });
+}
+
+/** The segments without those standing for a prefix that could not be determined (the link step writes its source text). */
+function knownSegments(route: Route): readonly PathSegment[] {
+  if (route.path.prefixResolved) return route.path.segments;
+  const unknown = new Set(route.path.mountChain.filter((s) => !s.resolved).map((s) => s.prefix));
+  return route.path.segments.filter((s) => !(s.kind === 'mixed' && s.span === undefined && unknown.has(s.raw)));
 }
 
 export function placeholderPath(segments: readonly PathSegment[]): string {

@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { rules } from '../analysis/rules';
 import { discoverFiles, type SkippedFile } from '../workspace/discover';
 import { analyzeFiles, type AnalyzedFile } from '../workspace/analyze-files';
+import { buildIndex } from '../workspace/index-build';
+import { WorkspaceIndex } from '../workspace/workspace-index';
 import { parseArgs, USAGE, type CliOptions } from './args';
 import { useColor } from './formatters/colors';
 import { formatJson } from './formatters/json';
@@ -53,8 +55,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   reportSkipped(discovered.skipped, new Set(roots), io);
   if (discovered.files.length === 0) io.stderr(`${NAME}: no .http, .rest or JavaScript/TypeScript files to check\n`);
 
+  // Routes get their full paths from every file given (mount prefixes are often in another file than the routes).
+  const index = new WorkspaceIndex({ maxFileSize: options.maxFileSize });
+  await buildIndex(index, discovered.files);
   const analyzed: AnalyzedFile[] = [];
-  for await (const outcome of analyzeFiles(discovered.files, { rules: options.rules })) {
+  for await (const outcome of analyzeFiles(discovered.files, { rules: options.rules, index })) {
     if (outcome.kind === 'unreadable') {
       io.stderr(`${NAME}: warning: could not read ${displayPath(outcome.path, io.cwd)}: ${outcome.message}\n`);
       continue;

@@ -1,13 +1,17 @@
 /**
- * The one place the server calls the core for open documents. Results are memoised per URI for the current version
- * and rule settings, so validation, hover and code actions on the same version share one analysis; a new version
- * or a settings change simply misses the memo.
+ * The one place the server calls the core for open documents. Code documents go through the workspace index (their
+ * text becomes the index's overlay, their routes get the prefixes other files mount them at). Results are memoised
+ * per URI for the current version, rule settings and index generation, so validation, hover and code actions on the
+ * same version share one analysis; a new version, a settings change or a change elsewhere in the workspace that may
+ * alter routes simply misses the memo.
  */
 import * as fs from 'node:fs';
 import type { Location } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../analysis/index';
+import { isCodeLanguage } from '../analysis/languages';
 import type { AnalysisResult, Span } from '../analysis/model';
+import { analyzeIndexed } from '../workspace/indexed-analysis';
+import type { WorkspaceIndex } from '../workspace/workspace-index';
 import type { Log } from './log';
 import { documentPath, exceedsSize, fileUri } from './paths';
 import type { Settings } from './settings';
@@ -15,6 +19,7 @@ import type { Settings } from './settings';
 interface Memo {
   readonly version: number;
   readonly rulesKey: string;
+  readonly generation: number;
   readonly result: AnalysisResult;
   readonly durationMs: number;
 }
@@ -30,19 +35,24 @@ const EMPTY: AnalysisResult = { routes: [], findings: [], errors: [] };
 export class DocumentAnalyses {
   private readonly memo = new Map<string, Memo>();
 
-  constructor(private readonly log: Log) {}
+  constructor(private readonly log: Log, private readonly index: WorkspaceIndex) {}
 
   get(document: TextDocument, settings: Settings): DocumentAnalysis {
     const path = documentPath(document.uri);
     const rulesKey = JSON.stringify(settings.rules);
     const hit = this.memo.get(document.uri);
-    if (hit && hit.version === document.version && hit.rulesKey === rulesKey) {
+    if (hit && hit.version === document.version && hit.rulesKey === rulesKey && hit.generation === this.index.generation) {
       return { result: hit.result, path, durationMs: hit.durationMs };
     }
     const started = performance.now();
     let result: AnalysisResult;
+    let generation = this.index.generation;
     try {
-      result = analyze({ path, languageId: document.languageId, text: document.getText() }, { rules: settings.rules });
+      const text = document.getText();
+      // The open text wins over the disk for every file that links with this one.
+      if (isCodeLanguage(document.languageId)) this.index.setOverlay(path, text);
+      generation = this.index.generation;
+      result = analyzeIndexed({ path, languageId: document.languageId, text }, this.index, { rules: settings.rules });
     } catch (e) {
       // The core promises never to throw; if it does anyway, the document gets no findings rather than a dead server.
       this.log.caught(`analysis of ${path}`, e);
@@ -50,12 +60,14 @@ export class DocumentAnalyses {
     }
     const durationMs = performance.now() - started;
     this.log.analysisErrors(result.errors);
-    this.memo.set(document.uri, { version: document.version, rulesKey, result, durationMs });
+    this.memo.set(document.uri, { version: document.version, rulesKey, generation, result, durationMs });
     return { result, path, durationMs };
   }
 
+  /** The document closed: its memo goes, and the disk text counts again in the index. */
   forget(uri: string): void {
     this.memo.delete(uri);
+    this.index.closeOverlay(documentPath(uri));
   }
 }
 

@@ -18,6 +18,8 @@ export interface ClientFeatures {
   readonly documentChanges: boolean;
   readonly showDocument: boolean;
   readonly workDoneProgress: boolean;
+  /** The client watches files for us when asked at run time (workspace/didChangeWatchedFiles). */
+  readonly watchedFilesRegistration: boolean;
 }
 
 export function readClientFeatures(params: InitializeParams): ClientFeatures {
@@ -34,6 +36,7 @@ export function readClientFeatures(params: InitializeParams): ClientFeatures {
     documentChanges: c.workspace?.workspaceEdit?.documentChanges === true,
     showDocument: c.window?.showDocument?.support === true,
     workDoneProgress: c.window?.workDoneProgress === true,
+    watchedFilesRegistration: c.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * Hovers, on two places only: a route's method token (what the method promises and what this request does according
- * to the analysis) and a random or clock-based variable in a request URL (why it makes the URI non-deterministic).
+ * Hovers, on two places only: a route's method token (what the method promises and what this request or route does
+ * according to the analysis; for code, the full path and the mounts behind it) and a random or clock-based variable
+ * in a request URL (why it makes the URI non-deterministic).
  * Everywhere else: no hover, so we never compete with the request-file extensions' own hovers.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
@@ -10,6 +11,7 @@ import { classifyTarget, type TargetShape } from '../analysis/knowledge/resource
 import { classifyDynamicExpression } from '../analysis/knowledge/system-variables';
 import type { AnalysisResult, Finding, Route, Span } from '../analysis/model';
 import { rangeOf } from './diagnostics';
+import { codeRouteLines, isCodeRoute, type HoverContext } from './hover-code';
 import { code, dynamicVariableMarkdown, methodDetails, methodHeader, plain, rfcLink } from './markdown';
 
 const SHAPE_TEXT: Readonly<Record<TargetShape, string>> = {
@@ -25,13 +27,15 @@ function within(span: Span, offset: number, inclusiveEnd: boolean): boolean {
   return offset >= span.start && (inclusiveEnd ? offset <= span.end : offset < span.end);
 }
 
-export function hoverAt(result: AnalysisResult, document: TextDocument, offset: number, kind: MarkupKind): Hover | null {
+export type { HoverContext } from './hover-code';
+
+export function hoverAt(result: AnalysisResult, document: TextDocument, offset: number, kind: MarkupKind, context?: HoverContext): Hover | null {
   for (let i = 0; i < result.routes.length; i++) {
     const route = result.routes[i];
     if (!within(route.span, offset, true) && !within(route.methodSpan, offset, true)) continue;
     if (within(route.methodSpan, offset, true)) {
       const findings = result.findings.filter((f) => f.routeIndex === i);
-      return markup(methodHover(route, findings, document), rangeOf(document, route.methodSpan), kind);
+      return markup(methodHover(route, findings, document, context), rangeOf(document, route.methodSpan), kind);
     }
     for (const variable of route.urlVariables ?? []) {
       if (!within(variable.span, offset, false)) continue;
@@ -49,22 +53,25 @@ function markup(markdown: string, range: Hover['range'], kind: MarkupKind): Hove
   return { contents: { kind, value: markdown }, range };
 }
 
-function methodHover(route: Route, findings: readonly Finding[], document: TextDocument): string {
+function methodHover(route: Route, findings: readonly Finding[], document: TextDocument, context: HoverContext | undefined): string {
   const facts = methodFacts(route.method);
   const lines: string[] = facts
     ? methodHeader(facts)
     : [`**${plain(route.method)}** is not a method defined in RFC 9110; method names are case-sensitive (${rfcLink('RFC 9110 §9.1')}).`];
 
-  lines.push('', '---', '', ...thisRequest(route));
+  const ownLine = (offset: number) => document.positionAt(offset).line + 1;
+  lines.push('', '---', '', ...(isCodeRoute(route) ? codeRouteLines(route, SHAPE_TEXT[classifyTarget(route.path.segments)], ownLine, context) : thisRequest(route)));
 
   if (findings.length > 0) {
     lines.push('', '**Findings**', '');
     for (const f of findings) {
       lines.push(`- ${code(f.ruleId)} (${f.severity}): ${plain(f.message)}`);
       for (const e of f.evidence) {
-        const where = e.filePath === undefined || e.filePath === route.filePath
-          ? `line ${document.positionAt(e.span.start).line + 1}`
-          : plain(e.filePath);
+        const other = e.filePath !== undefined && e.filePath !== route.filePath ? e.filePath : undefined;
+        const otherLine = other === undefined ? undefined : context?.lineIn(other, e.span.start);
+        const where = other === undefined
+          ? `line ${ownLine(e.span.start)}`
+          : `${plain(context?.displayPath(other) ?? other)}${otherLine === undefined ? '' : `:${otherLine}`}`;
         lines.push(`  - ${plain(e.message)} (${where})`);
       }
     }

@@ -4,19 +4,22 @@
  * empty answers.
  */
 import {
-  DidChangeConfigurationNotification, TextDocuments, type CancellationToken, type CodeAction, type Command,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, type CancellationToken, type CodeAction, type Command,
   type Connection, type Hover, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CheckWorkspaceRequest, ExplainMethodRequest, LintStatusNotification, SETTINGS_SECTION, type CheckWorkspaceResult } from '../protocol';
-import { DocumentAnalyses } from './analyses';
+import { isCodeLanguage } from '../analysis/languages';
+import { normalizePath } from '../workspace/workspace-index';
+import { DocumentAnalyses, locateInFile } from './analyses';
 import { readClientFeatures, serverCapabilities, type ClientFeatures } from './capabilities';
 import { codeActionsFor } from './code-actions';
 import { executeCommand } from './commands';
-import { hoverAt } from './hover';
+import { hoverAt, type HoverContext } from './hover';
+import { IndexService, WATCHED_CODE_FILES } from './index-service';
 import { Log } from './log';
 import { explainMethodMarkdown } from './markdown';
-import { WorkspaceFolders } from './paths';
+import { documentPath, WorkspaceFolders } from './paths';
 import { SettingsStore, type Settings } from './settings';
 import { isLintedLanguage, skipReason, Validator } from './validation';
 import { WorkspaceChecker, type Progress } from './workspace-check';
@@ -26,6 +29,9 @@ export interface StartOptions {
   readonly extensionRoot: string;
 }
 
+/** An edit this recent means the user is typing: background indexing waits. */
+const TYPING_PAUSE_MS = 150;
+
 const EMPTY_CHECK: CheckWorkspaceResult = { files: 0, findings: 0, byRule: {}, skipped: 0, errors: 0, cancelled: false };
 
 export function startServer(connection: Connection, options: StartOptions): void {
@@ -33,7 +39,6 @@ export function startServer(connection: Connection, options: StartOptions): void
   redirectConsole(log);
   const documents = new TextDocuments(TextDocument);
   const folders = new WorkspaceFolders();
-  const analyses = new DocumentAnalyses(log);
   let features: ClientFeatures = readClientFeatures({ capabilities: {}, processId: null, rootUri: null, workspaceFolders: null });
 
   const settings = new SettingsStore({
@@ -46,12 +51,28 @@ export function startServer(connection: Connection, options: StartOptions): void
   const publish = (params: Parameters<Connection['sendDiagnostics']>[0]) => {
     void connection.sendDiagnostics(params).catch((e: unknown) => log.caught('publishDiagnostics', e));
   };
-  const validator = new Validator({
+  let lastEdit = -Infinity;
+  // Built after `initialized`; until then (and while it builds) open documents are linted with what it knows.
+  const indexService: IndexService = new IndexService({
+    folders, settings, log,
+    onDependentsChanged: (paths) => {
+      for (const document of documents.all()) {
+        if (paths.has(normalizePath(documentPath(document.uri))) && isLintedLanguage(document.languageId)) validator.schedule(document.uri);
+      }
+    },
+    // Request files do not link with other files: only code documents can read differently after a build.
+    busy: () => validator.pending > 0 || performance.now() - lastEdit < TYPING_PAUSE_MS,
+    onBuilt: () => {
+      for (const document of documents.all()) if (isCodeLanguage(document.languageId)) validator.schedule(document.uri, 0);
+    },
+  });
+  const analyses = new DocumentAnalyses(log, indexService.index);
+  const validator: Validator = new Validator({
     documents, settings, analyses, folders, log, extensionRoot: options.extensionRoot, features: diagnosticFeatures, publish,
     status: (params) => void connection.sendNotification(LintStatusNotification, params).catch(() => undefined),
   });
   const checker = new WorkspaceChecker({
-    folders, settings, documents, analyses, log, extensionRoot: options.extensionRoot, features: diagnosticFeatures, publish,
+    folders, settings, documents, analyses, indexService, log, extensionRoot: options.extensionRoot, features: diagnosticFeatures, publish,
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -64,26 +85,37 @@ export function startServer(connection: Connection, options: StartOptions): void
     if (features.configurationChangeRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch((e: unknown) => log.caught('register', e));
     }
+    if (features.watchedFilesRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_CODE_FILES }] })
+        .catch((e: unknown) => log.caught('register', e));
+    }
     if (features.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         folders.add(e.added, e.removed);
         settings.changed(undefined);
         validator.scheduleAll();
+        indexService.build();
       });
     }
+    indexService.build();
   });
 
   connection.onDidChangeConfiguration((params) => {
     const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
     settings.changed(pushed);
     validator.scheduleAll();
+    // Exclusions and size limits decide which files the index holds; unchanged files keep their facts.
+    if (indexService.ready) indexService.build();
   });
+
+  connection.onDidChangeWatchedFiles((params) => indexService.filesChanged(params.changes));
 
   // TextDocuments fires "change" right after "open": the first one is validated at once, later ones debounced.
   const justOpened = new Set<string>();
   documents.onDidOpen((e) => justOpened.add(e.document.uri));
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
+    lastEdit = performance.now();
     validator.schedule(uri, justOpened.delete(uri) ? 0 : undefined);
   });
   documents.onDidClose((e) => {
@@ -107,7 +139,14 @@ export function startServer(connection: Connection, options: StartOptions): void
       const target = await lintable(params.textDocument.uri);
       if (!target) return null;
       const { result } = analyses.get(target.document, target.settings);
-      return hoverAt(result, target.document, target.document.offsetAt(params.position), features.hoverKind);
+      const context: HoverContext = {
+        lineIn: (filePath, offset) => {
+          const location = locateInFile(filePath, { start: offset, end: offset }, (u) => documents.get(u), target.settings.maxFileSize);
+          return location ? location.range.start.line + 1 : undefined;
+        },
+        displayPath: (filePath) => folders.relativePath(filePath) ?? filePath,
+      };
+      return hoverAt(result, target.document, target.document.offsetAt(params.position), features.hoverKind, context);
     } catch (e) {
       log.caught('hover', e);
       return null;

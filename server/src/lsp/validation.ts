@@ -51,6 +51,11 @@ export class Validator {
 
   constructor(private readonly deps: ValidatorDeps, private readonly debounceMs = DEBOUNCE_MS) {}
 
+  /** Validations waiting for their debounce. */
+  get pending(): number {
+    return this.timers.size;
+  }
+
   /** Validate after the debounce; a later call for the same URI restarts the wait. */
   schedule(uri: string, delayMs = this.debounceMs): void {
     const pending = this.timers.get(uri);

@@ -10,9 +10,11 @@ import type { Finding } from '../analysis/model';
 import type { CheckWorkspaceResult } from '../protocol';
 import { analyzeFiles, type FileToAnalyze } from '../workspace/analyze-files';
 import { discoverFiles } from '../workspace/discover';
+import { buildIndex } from '../workspace/index-build';
 import type { DocumentAnalyses } from './analyses';
 import { locateInFile } from './analyses';
 import { toDiagnostics, type DiagnosticFeatures } from './diagnostics';
+import type { IndexService } from './index-service';
 import type { Log } from './log';
 import { documentPath, fileUri, type WorkspaceFolders } from './paths';
 import type { Settings, SettingsStore } from './settings';
@@ -29,6 +31,8 @@ export interface WorkspaceCheckDeps {
   readonly settings: SettingsStore;
   readonly documents: TextDocuments<TextDocument>;
   readonly analyses: DocumentAnalyses;
+  /** The server's workspace index: checked files get their full cross-file paths from it. */
+  readonly indexService: IndexService;
   readonly log: Log;
   readonly extensionRoot: string;
   readonly features: () => DiagnosticFeatures;
@@ -80,10 +84,14 @@ export class WorkspaceChecker {
         batches.push({ settings, files: closed });
       }
 
+      // Every found file is in the index before any is linted, so mounts in any folder reach routes in any other.
+      const { index } = this.deps.indexService;
+      await this.deps.indexService.whenReady();
+      if (!isCancelled()) await buildIndex(index, batches.flatMap((b) => b.files), { isCancelled });
       const total = batches.reduce((n, b) => n + b.files.length, 0);
       let done = 0;
       for (const batch of batches) {
-        for await (const outcome of analyzeFiles(batch.files, { rules: batch.settings.rules, isCancelled })) {
+        for await (const outcome of analyzeFiles(batch.files, { rules: batch.settings.rules, isCancelled, index })) {
           done++;
           if (outcome.kind === 'unreadable') {
             tally.skipped++;

@@ -7,11 +7,19 @@ import { promises as fs } from 'node:fs';
 import { analyze, type AnalyzeOptions } from '../analysis/index';
 import type { AnalysisResult, LanguageId, SeveritySetting } from '../analysis/model';
 import type { WorkspaceView } from '../analysis/extractors/extractor';
+import { isCodeLanguage } from '../analysis/languages';
+import { analyzeIndexed } from './indexed-analysis';
+import type { WorkspaceIndex } from './workspace-index';
 
 export interface AnalyzeFilesOptions {
   /** Per-rule severity overrides, as in `analyze()`. */
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   readonly workspace?: WorkspaceView;
+  /**
+   * The workspace index, built over the same files beforehand: code files then get their full cross-file paths.
+   * Each file's text as read here refreshes the index (a no-op when unchanged).
+   */
+  readonly index?: WorkspaceIndex;
   /** Files read ahead of the analysis. Default 8. */
   readonly concurrency?: number;
   /** Checked before each file; iteration ends early when true. */
@@ -62,7 +70,9 @@ export async function* analyzeFiles(files: readonly FileToAnalyze[], options: An
       yield { kind: 'unreadable', path: file.path, languageId: file.languageId, message: text.message };
       continue;
     }
-    const result = analyze({ path: file.path, languageId: file.languageId, text }, analyzeOptions);
+    const source = { path: file.path, languageId: file.languageId, text };
+    if (options.index && isCodeLanguage(file.languageId)) options.index.setDisk(file.path, text);
+    const result = options.index ? analyzeIndexed(source, options.index, analyzeOptions) : analyze(source, analyzeOptions);
     yield { kind: 'analyzed', path: file.path, languageId: file.languageId, text, result };
   }
 }

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ClientCapabilities, type ConfigurationParams,
-  type InitializeResult, type LogMessageParams, type ProtocolConnection, type PublishDiagnosticsParams,
+  type InitializeResult, type LogMessageParams, type ProtocolConnection, type PublishDiagnosticsParams, type RegistrationParams,
   type ShowDocumentParams, type TextDocumentContentChangeEvent, type WorkDoneProgressCreateParams,
 } from 'vscode-languageserver/node';
 
@@ -59,6 +59,8 @@ export class TestClient {
   readonly progressCreated: WorkDoneProgressCreateParams[] = [];
   readonly progress: { token: string | number; value: { kind: string; message?: string; percentage?: number } }[] = [];
   readonly stderr: string[] = [];
+  /** client/registerCapability requests, in order. */
+  readonly registrations: RegistrationParams[] = [];
   /** Replace to change what workspace/configuration answers (then send didChangeConfiguration). */
   settings: unknown | ((scopeUri: string | undefined) => unknown);
   /** When set, workspace/configuration answers wait for this promise (to test stale results). */
@@ -101,7 +103,10 @@ export class TestClient {
       pending.client?.progressCreated.push(p);
       return null;
     });
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (p: RegistrationParams) => {
+      pending.client?.registrations.push(p);
+      return null;
+    });
     connection.listen();
 
     const folders = (options.workspaceFolders ?? []).map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) }));
