@@ -84,6 +84,11 @@ describe('formatStylish', () => {
     assert.equal(formatStylish([], { color: false, cwd: '/repo' }), '');
   });
 
+  it('names information and hint findings in the summary, counted among the problems', () => {
+    const out = formatStylish([fileReport('/repo/b.http', TEXT, [post, hint], false)], { color: false, cwd: '/repo' });
+    assert.equal(out.split('\n').at(-2), '✖ 2 problems (0 errors, 1 warning, 1 suggestion)');
+  });
+
   it('colours the severity, rule id and summary only when asked', () => {
     const out = formatStylish(reports, { color: true, cwd: '/repo' });
     assert.ok(out.includes('\u001b[31merror\u001b[39m'));

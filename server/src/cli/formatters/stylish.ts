@@ -28,7 +28,11 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
   if (out.length === 0) return '';
   const t = totals(reports);
   const problems = t.errorCount + t.warningCount;
-  const summary = `✖ ${problems} ${plural(problems, 'problem')} (${t.errorCount} ${plural(t.errorCount, 'error')}, ${t.warningCount} ${plural(t.warningCount, 'warning')})`;
+  // ESLint has two levels; information and hint findings count as warnings (as in the json format) but are named.
+  const lower = reports.flatMap((r) => r.messages).filter((m) => m.severity === 'information' || m.severity === 'hint').length;
+  const warnings = t.warningCount - lower;
+  const summary = `✖ ${problems} ${plural(problems, 'problem')} (${t.errorCount} ${plural(t.errorCount, 'error')}, ${warnings} ${plural(warnings, 'warning')}`
+    + `${lower > 0 ? `, ${lower} ${plural(lower, 'suggestion')}` : ''})`;
   out.push('', paintIf(t.errorCount > 0 ? 'red-bold' : 'yellow-bold', summary));
   return out.join('\n') + '\n';
 }
