@@ -7,7 +7,7 @@
  */
 import type { Span } from '../model';
 import type { FileVariable, Header, Metadata, ParsedRequest, ParsedRequestFile, UrlPiece } from './types';
-import { contentEnd, contentStart, isBlank, splitLines, type Line } from './lines';
+import { contentEnd, contentStart, firstCode, isBlank, splitLines, type Line } from './lines';
 import {
   isComment, isDirectiveLine, isImportOrRun, isYacScriptEnd, isYacScriptStart, jetBrainsScriptStart, parseFileVariable,
   parseMetadata, separatorName,
@@ -161,7 +161,7 @@ function readPreamble(block: BlockReader, line: Line, variables: FileVariable[])
     variables.push(variable);
     return;
   }
-  if (line.text.trimStart().startsWith('@')) return;
+  if (firstCode(line) === 64 /* @ */) return;
   if (startScript(block, line) || isImportOrRun(line)) return;
   const requestLine = parseRequestLine(line);
   block.requestLine = requestLine;

@@ -16,7 +16,8 @@ const FORM_START = /^[\w.~%[\]-]+=/;
 
 function headerValue(headers: readonly Header[], name: string): string | undefined {
   let value: string | undefined;
-  for (const h of headers) if (h.name.toLowerCase() === name) value = h.value;
+  // The length test skips lower-casing most header names.
+  for (const h of headers) if (h.name.length === name.length && h.name.toLowerCase() === name) value = h.value;
   return value?.toLowerCase();
 }
 

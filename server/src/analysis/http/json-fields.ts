@@ -6,6 +6,11 @@
  */
 import type { BodyField } from '../model';
 
+/** `[\w$-]`: ASCII letters, digits, `_`, `$` and `-`. */
+function isBareKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 45;
+}
+
 class Scanner {
   i = 0;
   /** Next `}}` at or after `i`, cached so unterminated `{{` runs stay linear; -1 when there is none left. */
@@ -118,7 +123,7 @@ class Scanner {
       this.i = template;
       return text.slice(start, template);
     }
-    while (this.i < text.length && /[\w$-]/.test(text[this.i])) this.i++;
+    while (this.i < text.length && isBareKeyChar(text.charCodeAt(this.i))) this.i++;
     return this.i > start ? text.slice(start, this.i) : undefined;
   }
 }

@@ -5,37 +5,38 @@
  */
 import type { Span } from '../model';
 import type { FileVariable, Metadata } from './types';
-import { contentStart, type Line } from './lines';
+import { contentEnd, contentStart, firstCode, startsWithAfterIndent, type Line } from './lines';
 
 /** `###` (or more `#`) starts a new request; the rest of the line may name it (httpYac, JetBrains). */
 export function separatorName(line: Line): string | undefined {
-  const trimmed = line.text.trimStart();
-  if (!trimmed.startsWith('###')) return undefined;
-  let i = 3;
-  while (trimmed.charCodeAt(i) === 35 /* # */) i++;
-  return trimmed.slice(i).trim();
+  if (!startsWithAfterIndent(line, '###')) return undefined;
+  let i = line.indent + 3;
+  while (line.text.charCodeAt(i) === 35 /* # */) i++;
+  return line.text.slice(i).trim();
 }
 
 export function isComment(line: Line): boolean {
-  const trimmed = line.text.trimStart();
-  return trimmed.startsWith('#') || trimmed.startsWith('//');
+  return firstCode(line) === 35 /* # */ || startsWithAfterIndent(line, '//');
 }
 
 const METADATA = /^(?:#|\/\/)[ \t]*@([A-Za-z_][\w-]*)(?:[ \t]*=[ \t]*|[ \t]+|$)(.*)$/;
 
 /** `# @name login`, `// @no-redirect`, `# @prompt otp` (REST Client, httpYac); `# @name = login` (JetBrains). */
 export function parseMetadata(line: Line): Metadata | undefined {
-  const trimmed = line.text.trim();
-  const m = METADATA.exec(trimmed);
-  if (!m) return undefined;
   const start = contentStart(line);
-  return { key: m[1], value: (m[2] ?? '').trim(), span: { start, end: start + trimmed.length } };
+  const end = contentEnd(line);
+  if (end <= start) return undefined;
+  const m = METADATA.exec(line.text.slice(start - line.start, end - line.start));
+  if (!m) return undefined;
+  return { key: m[1], value: (m[2] ?? '').trim(), span: { start, end } };
 }
 
 const VARIABLE = /^@([^\s=:]+)[ \t]*:?=/;
 
 /** `@host = https://x` and httpYac's `@token := value`. The value is kept as written (trimmed). */
 export function parseFileVariable(line: Line): FileVariable | undefined {
+  // Cheap refusal first: most lines are not definitions, and the pattern needs `@` first.
+  if (firstCode(line) !== 64 /* @ */) return undefined;
   const start = contentStart(line);
   const rest = line.text.slice(start - line.start);
   const m = VARIABLE.exec(rest);
@@ -44,7 +45,7 @@ export function parseFileVariable(line: Line): FileVariable | undefined {
   const afterEquals = rest.slice(m[0].length);
   const value = afterEquals.trim();
   const valueStart = start + m[0].length + (afterEquals.length - afterEquals.trimStart().length);
-  const end = start + rest.trimEnd().length;
+  const end = contentEnd(line);
   return {
     name,
     value,
@@ -56,10 +57,9 @@ export function parseFileVariable(line: Line): FileVariable | undefined {
 
 /** JetBrains handlers and pre-request scripts: `> {% ... %}`, `< {% ... %}`. Returns the offset after `{%` in the line text. */
 export function jetBrainsScriptStart(line: Line): number | undefined {
-  const trimmed = line.text.trimStart();
-  const c = trimmed.charCodeAt(0);
+  const c = firstCode(line);
   if (c !== 62 /* > */ && c !== 60 /* < */) return undefined;
-  const afterMarker = trimmed.slice(1).trimStart();
+  const afterMarker = line.text.slice(line.indent + 1).trimStart();
   if (!afterMarker.startsWith('{%')) return undefined;
   return line.text.length - afterMarker.length + 2;
 }
@@ -68,12 +68,14 @@ export function jetBrainsScriptStart(line: Line): number | undefined {
 const YAC_SCRIPT_START = /^[ \t]*\{\{[+@]?[\w-]*[ \t]*$/;
 const YAC_SCRIPT_END = /^[ \t]*\}\}[ \t]*$/;
 
+// Both patterns need `{` / `}` as the first character after the indentation; checking it first skips the regex
+// on nearly every line.
 export function isYacScriptStart(line: Line): boolean {
-  return YAC_SCRIPT_START.test(line.text);
+  return firstCode(line) === 123 /* { */ && YAC_SCRIPT_START.test(line.text);
 }
 
 export function isYacScriptEnd(line: Line): boolean {
-  return YAC_SCRIPT_END.test(line.text);
+  return firstCode(line) === 125 /* } */ && YAC_SCRIPT_END.test(line.text);
 }
 
 /**
@@ -81,15 +83,24 @@ export function isYacScriptEnd(line: Line): boolean {
  * response handlers from a file (`> ./check.js`), response output (`>> out.json`, `>>! out.json`) and response
  * references (`<> ./previous.json`).
  */
+const HANDLER_FILE = />[ \t]+\S/y;
+
 export function isDirectiveLine(line: Line): boolean {
-  const trimmed = line.text.trimStart();
-  if (trimmed.startsWith('??') || trimmed.startsWith('<>') || trimmed.startsWith('>>')) return true;
-  return /^>[ \t]+\S/.test(trimmed);
+  const c = firstCode(line);
+  if (c !== 63 /* ? */ && c !== 60 /* < */ && c !== 62 /* > */) return false;
+  if (startsWithAfterIndent(line, '??') || startsWithAfterIndent(line, '<>') || startsWithAfterIndent(line, '>>')) return true;
+  HANDLER_FILE.lastIndex = line.indent;
+  return HANDLER_FILE.test(line.text);
 }
 
 /** JetBrains `import ./auth.http` and `run #Login` / `run ./setup.http` lines, which sit where a request line could. */
+const IMPORT_OR_RUN = /(?:import|run)[ \t]+\S/y;
+
 export function isImportOrRun(line: Line): boolean {
-  return /^(?:import|run)[ \t]+\S/.test(line.text.trimStart());
+  const c = firstCode(line);
+  if (c !== 105 /* i */ && c !== 114 /* r */) return false;
+  IMPORT_OR_RUN.lastIndex = line.indent;
+  return IMPORT_OR_RUN.test(line.text);
 }
 
 /** A line that opens something the block reader must skip: a script block or a one-line directive. */

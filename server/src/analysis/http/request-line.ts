@@ -6,7 +6,7 @@
  */
 import type { Span } from '../model';
 import type { Header } from './types';
-import { contentEnd, contentStart, type Line } from './lines';
+import { contentEnd, contentStart, firstCode, isTrimmedSpace, startsWithAfterIndent, type Line } from './lines';
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
 const UPPER_CASE_ONLY = new Set(['PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'SEARCH', 'QUERY']);
@@ -77,28 +77,32 @@ export function parseRequestLine(line: Line): RequestLine {
 /** A query or path continuation of the request line: `?page=2` / `&sort=name` (REST Client, httpYac), or an
  * indented `/segment`, `?q` or `&q` (JetBrains). */
 export function isUrlContinuation(line: Line): boolean {
-  const trimmed = line.text.trimStart();
-  const c = trimmed.charCodeAt(0);
-  if (c === 63 /* ? */ || c === 38 /* & */) return !trimmed.startsWith('??');
-  return c === 47 /* / */ && trimmed.charCodeAt(1) !== 47 && trimmed.length < line.text.length;
+  const c = firstCode(line);
+  if (c === 63 /* ? */ || c === 38 /* & */) return !startsWithAfterIndent(line, '??');
+  return c === 47 /* / */ && line.text.charCodeAt(line.indent + 1) !== 47 && line.indent > 0;
 }
 
 // Header names are RFC 9110 tokens; httpYac and REST Client allow whitespace around the colon.
-const HEADER = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*:/;
+// Sticky, matched at the line's indentation, so the line is not copied before matching.
+const HEADER = /([!#$%&'*+.^_`|~0-9A-Za-z-]+)[ \t]*:/y;
 
 export function parseHeader(line: Line): Header | undefined {
   const start = contentStart(line);
-  const rest = line.text.slice(start - line.start);
-  const m = HEADER.exec(rest);
+  const end = contentEnd(line);
+  HEADER.lastIndex = line.indent;
+  const m = HEADER.exec(line.text);
   if (!m) return undefined;
   const name = m[1];
-  const afterColon = rest.slice(m[0].length);
-  const value = afterColon.trim();
-  const valueStart = start + m[0].length + (afterColon.length - afterColon.trimStart().length);
+  // The value is the rest of the line, trimmed; on a line that ends at the colon it is empty, placed after it.
+  const afterColon = start + m[0].length;
+  let valueStart = afterColon;
+  while (valueStart < end && isTrimmedSpace(line.text.charCodeAt(valueStart - line.start))) valueStart++;
+  if (valueStart >= end) valueStart = line.end;
+  const value = line.text.slice(valueStart - line.start, Math.max(valueStart, end) - line.start);
   return {
     name,
     value,
-    span: { start, end: contentEnd(line) },
+    span: { start, end },
     nameSpan: { start, end: start + name.length },
     valueSpan: { start: valueStart, end: valueStart + value.length },
   };

@@ -70,7 +70,7 @@ describe('http/robustness: never throws, spans stay in the document', () => {
     assert.ok(routes > 600, `mutations should still yield routes, got ${routes}`);
   });
 
-  it('stays linear on pathological input', function () {
+  it('finishes and stays well-formed on pathological input', function () {
     this.timeout(30_000);
     const big = 200_000;
     const inputs = [
@@ -86,11 +86,11 @@ describe('http/robustness: never throws, spans stay in the document', () => {
       '# @' + 'a'.repeat(big) + '!',
       '{ ' + 'a'.repeat(big),
     ];
+    // Speed is measured by `npm run bench` (hostile cases); here the inputs must finish (the test timeout catches a
+    // hang or a quadratic blow-up at this size) and give well-formed results.
     for (const text of inputs) {
-      const started = Date.now();
       check(text, extractHttpRoutes(text, 'big.http'));
       parseRequestFile(text);
-      assert.ok(Date.now() - started < 1500, `too slow on ${JSON.stringify(text.slice(0, 30))}`);
     }
   });
 });

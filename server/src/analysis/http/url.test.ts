@@ -75,6 +75,16 @@ describe('http/url: path templates from request URLs', () => {
     assert.deepEqual(urlVariables.map((v) => v.part), ['origin', 'path', 'path']);
   });
 
+  it('shows a reference whose value spans several segments once, and reports where each use sits', () => {
+    const text = '@seg = items/{{itemId}}\n@host = https://{{tenant}}.example.com\nPUT {{host}}/api/{{seg}}/x?y={{seg}}\n';
+    const { path, urlVariables } = pathOf(text);
+    assert.deepEqual(shape(path.segments), ['literal:api', 'literal:items', 'param:itemId', 'literal:x']);
+    assert.deepEqual(path.segments.map((s) => at(text, s.span)), ['api', '{{seg}}', '{{seg}}', 'x']);
+    assert.equal(path.display, '/api/{{seg}}/x');
+    assert.deepEqual(urlVariables.map((v) => [v.expression, v.part, at(text, v.span)]),
+      [['host', 'origin', '{{host}}'], ['seg', 'path', '{{seg}}'], ['seg', 'query', '{{seg}}']]);
+  });
+
   it('carries a dynamic value through a file variable, keeping the written reference as raw', () => {
     const text = '@newId = {{$guid}}\n@userRef = {{userId}}\nPUT /items/{{newId}}\n\n###\nPUT /items/{{userRef}}';
     const items = text.indexOf('items');

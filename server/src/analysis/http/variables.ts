@@ -43,6 +43,8 @@ export function referenceKind(expression: string): 'param' | 'dynamic' {
  */
 export class FileVariableTable {
   private readonly byName = new Map<string, FileVariable[]>();
+  /** References inside each definition's value, read once per file rather than once per request that uses it. */
+  private readonly refsByDefinition = new Map<FileVariable, readonly VariableRef[]>();
 
   constructor(definitions: readonly FileVariable[]) {
     for (const def of definitions) {
@@ -66,6 +68,16 @@ export class FileVariableTable {
       } else hi = mid - 1;
     }
     return list[best >= 0 ? best : 0];
+  }
+
+  /** `{{...}}` references in the definition's value, with spans relative to the value. */
+  valueRefs(definition: FileVariable): readonly VariableRef[] {
+    let refs = this.refsByDefinition.get(definition);
+    if (!refs) {
+      refs = findVariableRefs(definition.value);
+      this.refsByDefinition.set(definition, refs);
+    }
+    return refs;
   }
 }
 
