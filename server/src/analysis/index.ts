@@ -51,7 +51,7 @@ export function lintRoutes(
     for (const route of routes) {
       if (!appliesTo(rule, route.framework)) continue;
       try {
-        rule.check(route, { file, routes, report });
+        rule.check(route, { file, routes, eol: lines.eol, report });
       } catch (e) {
         errors.push({ where: `rule ${rule.meta.id}`, filePath: file.path, message: errorText(e) });
       }

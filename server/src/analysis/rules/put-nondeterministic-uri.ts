@@ -36,7 +36,7 @@ function checkDynamicVariables(route: Route, context: RuleContext): boolean {
 function dynamicFixes(route: Route, variable: UrlVariable, raw: string, context: RuleContext): Fix[] {
   const name = idNameFor(collectionName(route.path.segments));
   const fixes: Fix[] = [];
-  const eol = context.file.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = context.eol;
   const defined = route.fileVariables?.includes(name) ?? false;
   fixes.push({
     id: 'replace-dynamic-variable',

@@ -29,6 +29,8 @@ export interface RuleContext {
   readonly file: SourceFile;
   /** Every route of the file, so a rule can use the file's other requests as corroboration. */
   readonly routes: readonly Route[];
+  /** The file's line break, for fixes that insert lines. */
+  readonly eol: string;
   report(route: Route, report: Report): void;
 }
 

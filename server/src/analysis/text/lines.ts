@@ -60,8 +60,11 @@ export class LineIndex {
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
 
+  private eolCache: string | undefined;
+
   /** The line break this text uses, so inserted lines match the file. */
   get eol(): string {
-    return /\r\n/.test(this.text.slice(0, 10_000)) ? '\r\n' : '\n';
+    this.eolCache ??= this.text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
+    return this.eolCache;
   }
 }
