@@ -2,7 +2,7 @@
  * What a file exports that other files may mount or register: routers, plugin/route-module functions (with the
  * parameters they use as routers), router factories, and re-exports. ESM and CommonJS forms both.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { ExportFact } from './facts';
 import type { FileScan } from './file-scan';
 import { paramRouterId } from './file-scan';

@@ -2,7 +2,7 @@
  * Phase 1: one file's text in, its route facts out (plain data). Never throws; a file that does not parse well
  * yields whatever could be read from the tree TypeScript recovered.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { defaultEffectCollector, type EffectCollector } from './effects-adapter';
 import { collectExports } from './exports';
 import { FACTS_VERSION, type JsFileFacts } from './facts';

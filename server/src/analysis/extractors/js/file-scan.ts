@@ -2,7 +2,7 @@
  * The state of one file's analysis while its facts are collected: the parsed source, scopes, and the routers,
  * routes, mounts and exports found so far. Lives only for one extractFileFacts call.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Effect, Framework, Span } from '../../model';
 import type { ExportFact, MountFact, PrefixFact, ReexportFact, RouteFact, RouterFact, RouterKind } from './facts';
 import type { HandlerResolver } from './handlers';

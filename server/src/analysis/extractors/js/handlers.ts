@@ -2,7 +2,7 @@
  * From the handler as written at a route (an inline function, a name, `controller.update`, `asyncHandler(fn)`) to
  * the function that does the work, in this file or, one level deep, in a file it imports; then its effects.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Effect } from '../../model';
 import type { EffectCollector, ImportedNode } from './effects-adapter';
 import type { FileScan } from './file-scan';

@@ -3,7 +3,7 @@
  * `.member`) and TypeScript's `import x = require()`. CommonJS `module.exports =` and ESM `export default` are both
  * the export named `default`; a namespace import is `*`.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Declaration } from './scope';
 import { unwrap } from './values';
 

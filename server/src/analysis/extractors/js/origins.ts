@@ -2,7 +2,7 @@
  * Origin evaluation: follows a receiver expression back to what created it (a framework factory, a parameter, an
  * import), registering routers in the file scan as they are found. Memoised per node and cycle-safe.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Framework } from '../../model';
 import { createdRouterId, type FileScan, paramRouterId } from './file-scan';
 import { chainOf, callFrameworks } from './frameworks';

@@ -1,5 +1,5 @@
 /** Building blocks the framework modules share: routes from a path argument, mount targets, spans. */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Framework, MethodChange, Span } from '../../model';
 import type { PrefixFact, TargetRef } from './facts';
 import type { CallContext } from './frameworks/spec';

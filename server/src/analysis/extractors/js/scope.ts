@@ -4,7 +4,7 @@
  * class declarations, parameters and catch/for bindings. Tables are built lazily per scope and live only as long as
  * the file's analysis.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 
 export type Declaration =
   | ts.VariableDeclaration
@@ -25,6 +25,8 @@ export class Scopes {
   lookup(id: ts.Identifier): Declaration | undefined {
     const name = id.text;
     for (let node: ts.Node | undefined = id.parent; node; node = node.parent) {
+      // Most ancestors are expressions and statements that declare nothing: skip them rather than cache empty tables.
+      if (!mayDeclare(node)) continue;
       const found = this.table(node).get(name);
       if (found) return found;
     }
@@ -40,6 +42,16 @@ export class Scopes {
     }
     return table;
   }
+}
+
+/** The nodes fillTable can find declarations in. */
+const DECLARING_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.ClassExpression, ts.SyntaxKind.CatchClause, ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement,
+  ts.SyntaxKind.SourceFile, ts.SyntaxKind.Block, ts.SyntaxKind.ModuleBlock, ts.SyntaxKind.CaseClause, ts.SyntaxKind.DefaultClause,
+]);
+
+function mayDeclare(node: ts.Node): boolean {
+  return DECLARING_KINDS.has(node.kind) || ts.isFunctionLike(node);
 }
 
 function fillTable(node: ts.Node, table: Map<string, Declaration>): void {

@@ -5,7 +5,7 @@
  * (`if (req.method === 'GET') ... if (req.method === 'PUT') ...`) and code the branch never reaches are left out,
  * so a GET branch is not charged with the PUT branch's writes.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { isFunctionLike, unwrap, type FunctionLike } from './scope';
 
 export interface BranchScope {

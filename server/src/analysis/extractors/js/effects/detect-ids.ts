@@ -3,7 +3,7 @@
  * values placed where an id goes, and counters (`nextId++`, `items.length + 1`). Module counters that are not ids
  * are plain state changes.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { shortText, type Detector, type Found, type Scope } from './context';
 import { declarationOf, importSpecifierOf, isFunctionLike, propertyNameText, unwrap } from './scope';
 import { lastName, resolveName, storedItemRoot, storeKind } from './values';

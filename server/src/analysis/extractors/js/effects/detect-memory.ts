@@ -2,7 +2,7 @@
  * In-memory stores: module-level (or closure, or class-field) arrays, maps and objects, and the items read from
  * them. Locals the handler builds for its answer are never stores, so `const out = []; out.push(x)` is silent.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { calleeLabel, shortText, type Detector, type Found, type Scope } from './context';
 import { detectIds } from './detect-ids';
 import { resolveFunction } from './resolve';
@@ -108,17 +108,17 @@ function assignedJustBefore(id: ts.Identifier): ts.Expression | undefined {
 
 function assignment(node: ts.BinaryExpression, scope: Scope): Found[] {
   const left = unwrap(node.left);
-  const what = shortText(left, scope.unit.sourceFile, 32) + ' = …';
+  const what = (): string => shortText(left, scope.unit.sourceFile, 32) + ' = …';
   if (ts.isElementAccessExpression(left) && storeKind(left.expression, scope) === 'memory') {
-    if (mentions(node.right, left, scope)) return [{ kind: 'state-change', node, description: `${what} changes a stored value` }];
-    return itemWrite(node, node.right, isMinted(left.argumentExpression, scope), what, scope);
+    if (mentions(node.right, left, scope)) return [{ kind: 'state-change', node, description: `${what()} changes a stored value` }];
+    return itemWrite(node, node.right, isMinted(left.argumentExpression, scope), what(), scope);
   }
   if (ts.isIdentifier(left)) return reassignment(node, left, scope);
   if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return [];
   const root = storedItemRoot(left, scope);
   if (root) return fieldWrite(node, left, root, scope);
   if (ts.isPropertyAccessExpression(left) && storeKind(left.expression, scope) === 'memory') {
-    return [{ kind: 'state-change', node, description: `${what} changes state kept between requests` }];
+    return [{ kind: 'state-change', node, description: `${what()} changes state kept between requests` }];
   }
   return [];
 }

@@ -3,7 +3,7 @@
  * Redis, and file writes. The receiver must look like durable storage (see values.storeKind); the method name and
  * the shape of the payload decide the kind.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { calleeLabel, type Detector, type Found, type Scope } from './context';
 import { declarationOf, importSpecifierOf, propertyNameText, unwrap } from './scope';
 import { chainNames, hasOptionalFields, isStoredItem, isWholeBody, lacksId, lastName, storeKind } from './values';
@@ -41,12 +41,14 @@ export const detectOrm: Detector = (node, scope) => {
   if (!ts.isPropertyAccessExpression(callee)) return [];
   const method = callee.name.text;
   const receiver = callee.expression;
-  const label = calleeLabel(callee, scope.unit.sourceFile);
-  if (isStoredItem(receiver, scope) || isFreshModelInstance(receiver, scope)) return itemCall(node, method, receiver, label, scope);
+  // The label reads source text: made only for calls that turn out to touch storage, not for every call walked.
+  const sf = scope.unit.sourceFile;
+  if (isStoredItem(receiver, scope) || isFreshModelInstance(receiver, scope)) return itemCall(node, method, receiver, calleeLabel(callee, sf), scope);
   const kind = storeKind(receiver, scope);
   // an imported `users` may be a collection as well as an array: database-only method names settle it
   if (kind === 'memory' && COLLECTION_METHODS.has(method)) return [];
   if (kind === undefined) return [];
+  const label = calleeLabel(callee, sf);
   const { names } = chainNames(receiver);
   if (names.some((n) => CACHE_NAME.test(n))) return [];
   if (names.some((n) => KV_NAME.test(n)) && KV_WRITES.has(method)) {

@@ -2,7 +2,7 @@
  * What the handler answers: explicit status codes and Location headers, in the spellings of Express, Fastify, Koa,
  * Hono, Next.js, the Fetch API and NestJS decorators. Defaults a framework implies are not recorded here.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { shortText, type Detector, type Found, type Scope } from './context';
 import { propertyNameText, unwrap } from './scope';
 import { lastName } from './values';
@@ -69,6 +69,8 @@ function responseCall(call: ts.CallExpression, scope: Scope): Found[] {
   if (!ts.isPropertyAccessExpression(callee)) return [];
   const method = callee.name.text;
   const root = rootName(callee.expression);
+  // every case below answers only on a response object; checked first so other calls skip reading their text
+  if (!RESPONSE_ROOT.test(root)) return [];
   const label = `${shortText(callee, scope.unit.sourceFile, 40)}()`;
   const [first, second] = call.arguments;
   const out: Found[] = [];

@@ -3,7 +3,7 @@
  * local constant holding the statement. Only the statement's leading verb and a few clauses are read; SELECT and
  * anything not starting with a write verb is ignored.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { EffectKind } from '../../../model';
 import { type Detector, type Found, type Scope } from './context';
 import { unwrap } from './scope';

@@ -3,7 +3,7 @@
  * `if (!existing) { store.set(id, body) }`, `if (!(await prisma.user.findUnique(...))) { create }`,
  * `if (store.has(id)) { update } else { create }`.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Detector, Found, Scope } from './context';
 import { detectMemory } from './detect-memory';
 import { detectOrm } from './detect-orm';

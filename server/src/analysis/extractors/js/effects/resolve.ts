@@ -3,7 +3,7 @@
  * `this.service.create`, `asyncHandler(fn)`, `fn.bind(this)`, and names imported into the route's file (through the
  * caller's resolver). Bounded by a hop count; anything unclear resolves to nothing.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Unit } from './context';
 import { declarationOf, findDeclaration, importSpecifierOf, isFunctionLike, propertyNameText, unwrap, type FunctionLike } from './scope';
 

@@ -3,7 +3,7 @@
  * store itself. Each question follows identifiers to their initialisers (and parameters to the caller's arguments)
  * a bounded number of hops, so cycles and huge files cannot make it spin.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Scope } from './context';
 import { declarationOf, isInside, owningVariable, propertyNameText, unwrap, type Declaration } from './scope';
 
@@ -150,6 +150,24 @@ export type StoreKind = 'memory' | 'db' | 'model';
  * handle or ORM model. Locals made in the walked function are not stores, unless they alias one.
  */
 export function storeKind(expr: ts.Expression, scope: Scope, hops = 0): StoreKind | undefined {
+  // Several detectors ask about the same receiver in the same walk; only whole questions (hops 0) are remembered,
+  // since an answer found part-way through a chain of hops was cut short by the hop limit.
+  if (hops > 0) return computeStoreKind(expr, scope, hops);
+  let memo = storeKinds.get(scope);
+  if (!memo) {
+    memo = new Map();
+    storeKinds.set(scope, memo);
+  }
+  const known = memo.get(expr);
+  if (known !== undefined) return known ?? undefined;
+  const kind = computeStoreKind(expr, scope, 0);
+  memo.set(expr, kind ?? null);
+  return kind;
+}
+
+const storeKinds = new WeakMap<Scope, Map<ts.Expression, StoreKind | null>>();
+
+function computeStoreKind(expr: ts.Expression, scope: Scope, hops: number): StoreKind | undefined {
   if (hops > MAX_HOPS) return undefined;
   const e = unwrap(expr);
   if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {

@@ -3,7 +3,7 @@
  * methods, names imported into the route's file), running every detector on every node. Each function is walked
  * once; depth, function count and node count are capped so no input can make it loop or crawl.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Effect } from '../../../model';
 import type { Detector, Found, Scope, Unit } from './context';
 import { detectIds } from './detect-ids';
@@ -21,7 +21,19 @@ const MAX_DEPTH = 2;
 const MAX_FUNCTIONS = 32;
 const MAX_NODES = 200_000;
 
-const DETECTORS: readonly Detector[] = [detectIds, detectResponse, detectOrm, detectSql, detectMemory, detectUpsert];
+const K = ts.SyntaxKind;
+/**
+ * Each detector with the node kinds it can answer on (its own first test); every other node would get `[]`, so the
+ * walker does not ask. Order matters: it is the order observations are kept in.
+ */
+const DETECTORS: readonly { readonly detect: Detector; readonly kinds: ReadonlySet<ts.SyntaxKind> }[] = [
+  { detect: detectIds, kinds: new Set([K.CallExpression, K.NewExpression, K.PostfixUnaryExpression, K.PrefixUnaryExpression, K.BinaryExpression]) },
+  { detect: detectResponse, kinds: new Set([K.CallExpression, K.NewExpression, K.BinaryExpression]) },
+  { detect: detectOrm, kinds: new Set([K.CallExpression]) },
+  { detect: detectSql, kinds: new Set([K.TaggedTemplateExpression, K.CallExpression]) },
+  { detect: detectMemory, kinds: new Set([K.BinaryExpression, K.DeleteExpression, K.CallExpression]) },
+  { detect: detectUpsert, kinds: new Set([K.IfStatement]) },
+];
 
 interface Observation {
   readonly found: Found;
@@ -54,8 +66,16 @@ function walk(fn: FunctionLike, unit: Unit, state: WalkState, depth: number, bin
   const scope: Scope = { unit, fn, bindings, caller };
   const visit = (node: ts.Node): void => {
     if (++state.nodes > MAX_NODES || skip?.has(node)) return;
-    for (const detector of DETECTORS) {
-      for (const found of safely(() => detector(node, scope))) state.observations.push({ found, unit });
+    for (const { detect, kinds } of DETECTORS) {
+      if (!kinds.has(node.kind)) continue;
+      let found: readonly Found[];
+      try {
+        found = detect(node, scope);
+      } catch (error) {
+        internalErrorSink?.(error);
+        continue;
+      }
+      for (const f of found) state.observations.push({ found: f, unit });
     }
     if (ts.isCallExpression(node) && depth < MAX_DEPTH) follow(node, scope, state, depth);
     ts.forEachChild(node, visit);

@@ -4,7 +4,7 @@
  * `register(plugin, { prefix })` where the plugin is inline, local or imported; a plugin's first parameter is the
  * instance its routes hang on. Plugins wrapped in fastify-plugin share the parent's scope, so `prefix` is ignored.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { PrefixFact, TargetRef } from '../facts';
 import { addPathRoutes, addShorthandRoute, handlerOf, methodOf, propertyValue, routeSpan } from '../route-calls';
 import { collapse, evalString, prefixFact, unwrap } from '../values';

@@ -3,7 +3,7 @@
  * chains `new Hono().get(...).post(...)`, `app.route('/p', sub)` mounts and `basePath('/api')` children.
  * Path-less chained methods (`.get('/x', a).post(b)`) are not read.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { addPathRoutes, addShorthandRoute, asPrefix, handlerOf, methodOf, routeSpan, routerTarget } from '../route-calls';
 import { evalString, unwrap } from '../values';
 import type { CallContext, FrameworkSpec } from './spec';

@@ -2,7 +2,7 @@
  * The call-based frameworks, and how a call on a router of not-yet-known framework is read (a plugin or
  * route-module parameter: the framework comes from whoever passes the router in, at link time).
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Framework } from '../../../model';
 import { unwrap } from '../values';
 import { expressSpec } from './express';

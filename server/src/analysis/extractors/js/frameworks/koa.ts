@@ -3,7 +3,7 @@
  * named routes `router.get('user', '/users/:id', ...)`, nested `router.use('/p', other.routes())`, and
  * `app.use(router.routes())` on a Koa application (optionally through koa-mount's `mount('/p', ...)`).
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { addShorthandRoute, addUseMounts, asPrefix, propertyValue, routerTarget } from '../route-calls';
 import { evalString, prefixFact, unwrap } from '../values';
 import type { CallContext, FrameworkSpec } from './spec';

@@ -4,7 +4,7 @@
  * `app.setGlobalPrefix('api')` calls (applied at link time to the controllers of the same project).
  * Not read: RouterModule paths, URI versioning, setGlobalPrefix's `exclude` list.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { MethodChange, TextEdit } from '../../../model';
 import type { PrefixFact } from '../facts';
 import type { FileScan } from '../file-scan';

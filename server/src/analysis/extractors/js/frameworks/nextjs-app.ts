@@ -2,7 +2,7 @@
  * Next.js App Router: `app/**\/route.ts` files export one handler per method (`export async function PUT`,
  * `export const PUT = ...`, `export { handler as PUT }`); the path comes from the folders.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FileScan } from '../file-scan';
 import { appRouteSegments } from './nextjs-paths';
 

@@ -5,7 +5,7 @@
  * method branch; the method span is the string literal's content. A handler that never looks at the method
  * yields no route.
  */
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Span } from '../../../model';
 import type { FileScan } from '../file-scan';
 import { unwrap } from '../values';
