@@ -47,13 +47,18 @@ describe(RULE, () => {
         res.sendStatus(204);
       });
 
+      router.put('/users/:id/preferences', async (req, res) => {
+        await db.users.updateOne({ _id: req.params.id }, { $set: { preferences: req.body } });
+        res.sendStatus(204);
+      });
+
       export default router;
     `;
     const path = 'src/routes/todos.ts';
 
     it('reports Object.assign onto the stored item and a spread of it, naming the merge', () => {
       const [assign, spread, ...rest] = findingsOf(text, RULE, path);
-      assert.equal(rest.length, 0, 'PATCH, replaceOne and a complete new object stay silent');
+      assert.equal(rest.length, 0, 'PATCH, replaceOne, a complete new object and a sub-document set to the body stay silent');
       assert.equal(at(text, assign.span), '7:put');
       assert.equal(assign.message, 'PUT /todos/{id} merges only the fields sent into the stored item (Object.assign() merges the sent fields into the stored item); PUT replaces the whole resource, a partial update is PATCH.');
       assert.equal(at(text, assign.evidence[0].span), '10:Object.assign(todo, req.body)');

@@ -201,9 +201,18 @@ function updateCall(node: ts.CallExpression, method: string, label: string, scop
   for (const changes of candidates.map(unwrap).filter(ts.isObjectLiteralExpression)) {
     const set = changes.properties.find((p) => propertyNameText(p.name) === '$set');
     if (set && ts.isPropertyAssignment(set)) {
-      return isWholeBody(set.initializer, scope)
-        ? [{ kind: 'full-replace', node, description: `${label} $sets the whole request body onto the stored item` }]
-        : [{ kind: 'partial-update', node, description: `${label} $sets only the listed fields` }];
+      if (isWholeBody(set.initializer, scope)) {
+        return [{ kind: 'full-replace', node, description: `${label} $sets the whole request body onto the stored item` }];
+      }
+      // `$set: { preferences: req.body }` replaces one sub-document with the body: a PUT to
+      // /users/:id/preferences doing this is a full replacement of what its URI names, not a merge.
+      const fields = unwrap(set.initializer);
+      const asField = ts.isObjectLiteralExpression(fields)
+        ? fields.properties.find((p) => ts.isPropertyAssignment(p) && isWholeBody(p.initializer, scope)) : undefined;
+      if (asField) {
+        return [{ kind: 'state-change', node, description: `${label} stores the request body as ${propertyNameText(asField.name) ?? 'one field'}` }];
+      }
+      return [{ kind: 'partial-update', node, description: `${label} $sets only the listed fields` }];
     }
     if (changes.properties.some((p) => COUNTER_OPERATORS.has(propertyNameText(p.name) ?? '') || hasNestedCounter(p))) {
       return [{ kind: 'state-change', node, description: `${label} changes a counter or appends to stored data` }];
