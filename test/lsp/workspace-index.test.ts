@@ -85,8 +85,9 @@ describe('LSP: workspace index (routes linked across files)', function () {
 
   it('hovers the method token with the full path, the mount chain, the framework and the evidence lines', async () => {
     const value = await hover(usersUri, USERS, 'put');
-    assert.match(value, /^\*\*PUT\*\* \(\[RFC 9110 §9\.3\.4\]/);
-    assert.ok(value.includes('**This route** (Express): `PUT /api/users/{id}` targets one item'), value);
+    // The route's own story first, so a default-height hover shows it; the method's definition follows.
+    assert.ok(value.startsWith('**This route** (Express): `PUT /api/users/{id}` targets one item'), value);
+    assert.match(value, /\n---\n\n\*\*PUT\*\* \(\[RFC 9110 §9\.3\.4\]/);
     assert.ok(value.includes('Full path from the mounts, outermost first:\n\n1. `/api` (src/app.ts:7)'), value);
     assert.ok(value.includes('- line 15: Object.assign() merges the sent fields into the stored item'), value);
     assert.ok(value.includes('- `put-partial-update` (warning): PUT /api/users/{id} merges only the fields sent'), value);

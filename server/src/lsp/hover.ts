@@ -55,33 +55,35 @@ function markup(markdown: string, range: Hover['range'], kind: MarkupKind): Hove
 
 function methodHover(route: Route, findings: readonly Finding[], document: TextDocument, context: HoverContext | undefined): string {
   const facts = methodFacts(route.method);
-  const lines: string[] = facts
+  const header: string[] = facts
     ? methodHeader(facts)
     : [`**${plain(route.method)}** is not a method defined in RFC 9110; method names are case-sensitive (${rfcLink('RFC 9110 §9.1')}).`];
 
   const ownLine = (offset: number) => document.positionAt(offset).line + 1;
-  lines.push('', '---', '', ...(isCodeRoute(route) ? codeRouteLines(route, SHAPE_TEXT[classifyTarget(route.path.segments)], ownLine, context) : thisRequest(route)));
+  const analysis = isCodeRoute(route)
+    ? codeRouteLines(route, SHAPE_TEXT[classifyTarget(route.path.segments)], ownLine, context)
+    : thisRequest(route);
 
   if (findings.length > 0) {
-    lines.push('', '**Findings**', '');
+    analysis.push('', '**Findings**', '');
     for (const f of findings) {
-      lines.push(`- ${code(f.ruleId)} (${f.severity}): ${plain(f.message)}`);
+      analysis.push(`- ${code(f.ruleId)} (${f.severity}): ${plain(f.message)}`);
       for (const e of f.evidence) {
         const other = e.filePath !== undefined && e.filePath !== route.filePath ? e.filePath : undefined;
         const otherLine = other === undefined ? undefined : context?.lineIn(other, e.span.start);
         const where = other === undefined
           ? `line ${ownLine(e.span.start)}`
           : `${plain(context?.displayPath(other) ?? other)}${otherLine === undefined ? '' : `:${otherLine}`}`;
-        lines.push(`  - ${plain(e.message)} (${where})`);
+        analysis.push(`  - ${plain(e.message)} (${where})`);
       }
     }
   }
 
-  if (facts) {
-    const details = methodDetails(facts);
-    if (details.length > 0) lines.push('', '---', '', ...details);
-  }
-  return lines.join('\n');
+  const details = facts ? methodDetails(facts) : [];
+  // A code route's own story (mount chain, evidence, findings) is long: it comes first so a default-height hover
+  // shows it without scrolling; a request's is short and reads best after the method's definition.
+  const sections = isCodeRoute(route) ? [analysis, header, details] : [header, analysis, details];
+  return sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n---\n\n');
 }
 
 /** What the analysis saw: the target, its shape, the body, what the handler does. */

@@ -12,7 +12,9 @@ import { handleRouterCall } from './frameworks';
 import { scanNest } from './frameworks/nestjs';
 import { scanNextApp } from './frameworks/nextjs-app';
 import { scanNextPages } from './frameworks/nextjs-pages';
+import type { PendingEffects } from './effect-reuse';
 import { type FileReader, HandlerResolver, parseSource } from './handlers';
+import { forgetIncremental, parseIncremental } from './incremental';
 import { Origins } from './origins';
 import { addPathRoutes, handlerOf, methodOf, routeSpan } from './route-calls';
 import { mayHaveRoutes } from './prefilter';
@@ -22,6 +24,11 @@ export interface FactsOptions {
   /** Reads other files of the workspace, for handlers imported from them. */
   readonly reader?: FileReader;
   readonly collectEffects?: EffectCollector;
+  /**
+   * For documents open in an editor: re-parse from the path's previous call (see incremental.ts) and reuse the
+   * effects of unchanged inline handlers. Call forgetIncremental(path) when the document closes.
+   */
+  readonly incremental?: boolean;
 }
 
 /** Files beyond this size are generated or bundled code, not route definitions. */
@@ -36,14 +43,19 @@ export function extractFileFacts(file: { readonly path: string; readonly text: s
   try {
     return scanFile(file.path, file.text, options);
   } catch {
+    // The kept tree may be what failed: the next call starts from a fresh parse.
+    if (options.incremental) forgetIncremental(file.path);
     return emptyFacts(file.path);
   }
 }
 
 function scanFile(path: string, text: string, options: FactsOptions): JsFileFacts {
-  const sf = parseSource(path, text);
+  const kept = options.incremental ? parseIncremental(path, text) : undefined;
+  const sf = kept?.sf ?? parseSource(path, text);
   const handlers = new HandlerResolver(options.reader, options.collectEffects ?? defaultEffectCollector);
-  const scan = new FileScan(sf, path, handlers);
+  // An injected collector may not be a pure function of the text: its results are never reused.
+  const deferred: PendingEffects[] | undefined = kept && !options.collectEffects ? [] : undefined;
+  const scan = new FileScan(sf, path, handlers, deferred);
   const origins = new Origins(scan);
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node)) readCall(scan, origins, node);
@@ -54,6 +66,7 @@ function scanFile(path: string, text: string, options: FactsOptions): JsFileFact
   scanNextApp(scan);
   scanNextPages(scan);
   collectExports(scan, origins);
+  if (kept && deferred) kept.memo.fill(sf, deferred, (handler, watch) => handlers.effects(handler, scan, watch));
   const used = new Set<string>([
     ...scan.routes.map((r) => r.routerId ?? ''),
     ...scan.mounts.flatMap((m) => [m.parentId, m.target.kind === 'router' ? m.target.routerId : '']),

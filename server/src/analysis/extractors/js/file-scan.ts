@@ -5,6 +5,7 @@
 import ts = require('typescript');
 import type { Effect, Framework, Span } from '../../model';
 import type { ExportFact, MountFact, PrefixFact, ReexportFact, RouteFact, RouterFact, RouterKind } from './facts';
+import type { PendingEffects } from './effect-reuse';
 import type { HandlerResolver } from './handlers';
 import { Scopes } from './scope';
 
@@ -23,6 +24,8 @@ export class FileScan {
     readonly sf: ts.SourceFile,
     readonly path: string,
     readonly handlers: HandlerResolver,
+    /** When set, effects are collected after the whole file is scanned (to reuse earlier ones): arrays filled later. */
+    readonly deferred?: PendingEffects[],
   ) {}
 
   span(node: ts.Node): Span {
@@ -64,7 +67,11 @@ export class FileScan {
   }
 
   effects(handler: ts.Expression | ts.Node | undefined): Effect[] {
-    return handler ? this.handlers.effects(handler, this) : [];
+    if (!handler) return [];
+    if (!this.deferred) return this.handlers.effects(handler, this);
+    const into: Effect[] = [];
+    this.deferred.push({ handler, into });
+    return into;
   }
 }
 

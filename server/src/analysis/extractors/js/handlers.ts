@@ -28,14 +28,19 @@ export class HandlerResolver {
 
   constructor(private readonly reader: FileReader | undefined, private readonly collect: EffectCollector) {}
 
-  effects(handler: ts.Node, scan: FileScan): Effect[] {
+  /** `watch.imported` is set when another file was read for the effects (they depend on its text). */
+  effects(handler: ts.Node, scan: FileScan, watch?: { imported: boolean }): Effect[] {
     const here: Located = { node: handler, sourceFile: scan.sf, filePath: scan.path, scopes: scan.scopes };
     const target = this.locate(here, 0, true) ?? here;
+    if (watch && target.filePath !== scan.path) watch.imported = true;
     try {
       const found = this.collect(target.node, {
         sourceFile: target.sourceFile,
         filePath: target.filePath,
-        resolveImported: (specifier, exportName) => this.resolveExport(target.filePath, { specifier, exportName }),
+        resolveImported: (specifier, exportName) => {
+          if (watch) watch.imported = true;
+          return this.resolveExport(target.filePath, { specifier, exportName });
+        },
       });
       if (target.filePath === scan.path) return found;
       return found.map((e) => (e.filePath ? e : { ...e, filePath: target.filePath }));

@@ -7,7 +7,8 @@
  */
 export { jsRouteExtractor } from './extractor';
 export { extractWorkspaceRoutes, routesForFile, type WorkspaceFile } from './workspace';
-export { extractFileFacts } from './file-facts';
+export { extractFileFacts, type FactsOptions } from './file-facts';
+export { forgetIncremental } from './incremental';
 export { linkRoutes } from './link';
 export { candidatePaths, resolveModule, toSlashes } from './modules';
 export type { JsFileFacts } from './facts';

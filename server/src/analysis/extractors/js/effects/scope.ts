@@ -18,7 +18,7 @@ export function isFunctionLike(node: ts.Node): node is FunctionLike {
 /** The node that introduces a name: a variable, binding element, parameter, function, class or import binding. */
 export type Declaration = ts.Node;
 
-const tables = new WeakMap<ts.Node, Map<string, Declaration>>();
+let tables = new WeakMap<ts.Node, Map<string, Declaration>>();
 
 function addBindingNames(name: ts.BindingName, decl: Declaration, into: Map<string, Declaration>): void {
   if (ts.isIdentifier(name)) {
@@ -89,7 +89,16 @@ export function findDeclaration(name: string, from: ts.Node): Declaration | unde
 }
 
 /** Per identifier: detectors ask about the same names over and over (`db` at each call of a chain). */
-const declarations = new WeakMap<ts.Identifier, Declaration | null>();
+let declarations = new WeakMap<ts.Identifier, Declaration | null>();
+
+/**
+ * An incrementally re-parsed tree reuses the old tree's unchanged nodes: their cached answers may name declarations
+ * that moved, changed or left the tree, so every such parse drops both caches.
+ */
+export function resetDeclarationCaches(): void {
+  tables = new WeakMap();
+  declarations = new WeakMap();
+}
 
 export function declarationOf(id: ts.Identifier): Declaration | undefined {
   const cached = declarations.get(id);
