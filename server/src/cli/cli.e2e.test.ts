@@ -37,8 +37,8 @@ describe('CLI (bundled, child process)', function () {
   });
   after(() => rmSync(outDir, { recursive: true, force: true }));
 
-  function run(args: string[], cwd = fixtures) {
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+  function run(args: string[], cwd = fixtures, env: NodeJS.ProcessEnv = {}) {
+    const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env } });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   }
 
@@ -98,6 +98,18 @@ describe('CLI (bundled, child process)', function () {
     assert.ok(two.some((x) => x.path === '/api/users/{id}' && x.filePath.endsWith('users.ts')), JSON.stringify(two));
   });
 
+  it('prints the same with the scan on worker threads (the bundle is its own worker script)', () => {
+    const app = path.join(root, 'test/fixtures/js/express-app');
+    for (const args of [['routes', '--format', 'json', '.'], ['--format', 'json', '.']]) {
+      const alone = run(args, app, { HTTP_METHOD_LINT_SCAN_WORKERS: '0' });
+      const pooled = run(args, app, { HTTP_METHOD_LINT_SCAN_WORKERS: '2' });
+      assert.equal(pooled.code, alone.code, pooled.stderr);
+      assert.equal(pooled.stderr, alone.stderr);
+      assert.equal(pooled.stdout, alone.stdout);
+      assert.ok(JSON.parse(alone.stdout).length > 0);
+    }
+  });
+
   it('exits 2 with a message on stderr for bad arguments and missing paths', () => {
     for (const [args, message] of [
       [['--fromat', 'json'], /unknown option "--fromat"/],
@@ -124,6 +136,23 @@ describe('CLI (bundled, child process)', function () {
     const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
     assert.equal(run(['--version'], tmpdir()).stdout, `${version}\n`);
     assert.match(run(['--help']).stdout, /^Usage: http-method-lint/);
+  });
+
+  it('leaves minified bundles out, found by the text the scan reads, and says so only for one named explicitly', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hml-cli-min-'));
+    try {
+      const bundle = `!function(){${"var r=require('express').Router();r.put('/x',function(a,b){b.end()});".repeat(30)}}();\n`;
+      writeFileSync(path.join(dir, 'bundle.js'), bundle);
+      writeFileSync(path.join(dir, 'app.js'), "const express = require('express');\nconst app = express();\napp.get('/health', (req, res) => res.end());\n");
+      const walked = run(['--format', 'json', '.'], dir);
+      assert.equal(walked.stderr, '');
+      assert.deepEqual((JSON.parse(walked.stdout) as { filePath: string }[]).map((x) => path.basename(x.filePath)), ['app.js']);
+      const named = run(['--format', 'json', 'bundle.js'], dir);
+      assert.match(named.stderr, /skipped bundle\.js: looks minified/);
+      assert.equal(named.stdout, '[]\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('survives a binary file with a request extension', () => {

@@ -7,9 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { rules } from '../analysis/rules';
 import { discoverFiles, type SkippedFile } from '../workspace/discover';
-import { analyzeFiles, type AnalyzedFile } from '../workspace/analyze-files';
-import { buildIndex } from '../workspace/index-build';
-import { WorkspaceIndex } from '../workspace/workspace-index';
+import { scanFiles, type ScannedFile } from '../workspace/batch-scan';
 import { parseArgs, USAGE, type CliOptions } from './args';
 import { useColor } from './formatters/colors';
 import { formatJson } from './formatters/json';
@@ -24,6 +22,8 @@ export interface CliIO {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly isTTY: boolean;
+  /** A script that can serve as a scan worker (the CLI bundle itself); without it the scan stays on this thread unless the compiled tree has one. */
+  readonly workerScript?: string;
 }
 
 const NAME = 'http-method-lint';
@@ -51,15 +51,19 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return 2;
     }
   }
-  const discovered = await discoverFiles(roots, { exclude: options.ignorePatterns, maxFileSize: options.maxFileSize });
+  // The scan reads every file anyway: the minified content test is applied to the text it reads, not by a second open.
+  const discovered = await discoverFiles(roots, { exclude: options.ignorePatterns, maxFileSize: options.maxFileSize, minifiedContentCheck: false });
   reportSkipped(discovered.skipped, new Set(roots), io);
   if (discovered.files.length === 0) io.stderr(`${NAME}: no .http, .rest or JavaScript/TypeScript files to check\n`);
 
   // Routes get their full paths from every file given (mount prefixes are often in another file than the routes).
-  const index = new WorkspaceIndex({ maxFileSize: options.maxFileSize });
-  await buildIndex(index, discovered.files);
-  const analyzed: AnalyzedFile[] = [];
-  for await (const outcome of analyzeFiles(discovered.files, { rules: options.rules, index })) {
+  const scan = await scanFiles(discovered.files, {
+    rules: options.rules, maxFileSize: options.maxFileSize, minifiedCheck: true,
+    ...(io.workerScript ? { workerScript: io.workerScript } : {}),
+  });
+  reportSkipped(scan.skipped, new Set(roots), io);
+  const analyzed: ScannedFile[] = [];
+  for (const outcome of scan.files) {
     if (outcome.kind === 'unreadable') {
       io.stderr(`${NAME}: warning: could not read ${displayPath(outcome.path, io.cwd)}: ${outcome.message}\n`);
       continue;
@@ -72,8 +76,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   return options.command === 'routes' ? printRoutes(analyzed, options, io) : printLint(analyzed, options, io);
 }
 
-function printLint(analyzed: readonly AnalyzedFile[], options: CliOptions, io: CliIO): number {
-  const reports: FileReport[] = analyzed.map((f) => fileReport(f.path, f.text, f.result.findings, options.quiet));
+function printLint(analyzed: readonly ScannedFile[], options: CliOptions, io: CliIO): number {
+  const reports: FileReport[] = analyzed.map((f) => fileReport(f.path, f.text ?? '', f.result.findings, options.quiet));
   if (options.format === 'json') {
     io.stdout(formatJson(reports));
   } else {
@@ -87,8 +91,8 @@ function printLint(analyzed: readonly AnalyzedFile[], options: CliOptions, io: C
   return code;
 }
 
-function printRoutes(analyzed: readonly AnalyzedFile[], options: CliOptions, io: CliIO): number {
-  const rows: RouteRow[] = analyzed.flatMap((f) => routeRows(f.path, f.text, f.result.routes));
+function printRoutes(analyzed: readonly ScannedFile[], options: CliOptions, io: CliIO): number {
+  const rows: RouteRow[] = analyzed.flatMap((f) => routeRows(f.path, f.text ?? '', f.result.routes));
   io.stdout(options.format === 'json' ? formatRoutesJson(rows) : formatRoutesTable(rows, io.cwd));
   return 0;
 }

@@ -112,6 +112,10 @@ describe('discoverFiles', () => {
     const { files, skipped } = await discoverFiles([root]);
     assert.deepEqual(rel(files), ['api/items.http', 'src/app.ts']);
     assert.deepEqual(skipped.map((s) => [rel([s])[0], s.reason]), [['public/bundle.js', 'minified'], ['vendor/lib.min.js', 'minified']]);
+    // A caller that reads every file anyway (the batch scan) takes the content test over: only the name test is left.
+    const deferred = await discoverFiles([root], { minifiedContentCheck: false });
+    assert.deepEqual(rel(deferred.files), ['api/items.http', 'public/bundle.js', 'src/app.ts']);
+    assert.deepEqual(deferred.skipped.map((s) => [rel([s])[0], s.reason]), [['vendor/lib.min.js', 'minified']]);
   });
 
   it('survives a symlink loop and lints a file reached twice only once, under its own path', async () => {

@@ -1,19 +1,23 @@
 /**
- * Fills a workspace index from discovered files: code files are read with bounded concurrency and handed to the
- * index one at a time (it keeps facts, never the text), yielding to the event loop between files so a language
- * server keeps answering while it builds. Unchanged files cost a read and a hash: their facts are reused by key.
+ * Fills a workspace index from discovered files. Each code file is read once and turned into facts by a scan task
+ * (on worker threads when the build is large, see scan-pool.ts); the index takes the results in input order, one at
+ * a time, yielding to the event loop between files so a language server keeps answering while it builds. Unchanged
+ * files cost a read and a hash: the task is told the key the index holds and extracts nothing when it matches.
  */
-import { promises as fs } from 'node:fs';
 import { isCodeLanguage } from '../analysis/languages';
+import type { LanguageId } from '../analysis/model';
+import { scanInOrder, type ScanPoolOptions } from './scan-pool';
+import type { ScanTask } from './scan-job';
 import { normalizePath, type WorkspaceIndex } from './workspace-index';
 
-export interface BuildOptions {
-  /** Files read at once. Default 8. */
-  readonly concurrency?: number;
+export interface BuildOptions extends Pick<ScanPoolOptions, 'workers' | 'workerScript'> {
   readonly isCancelled?: () => boolean;
   /** Drop indexed disk files that are not in `files` (a rebuild of the same folders). Default false. */
   readonly replace?: boolean;
-  /** Awaited before each file: lets a language server hold the build back while the user types. */
+  /**
+   * Awaited before each file: lets a language server hold the build back while the user types. With it, the
+   * calling thread leaves the extraction to the workers when there are any.
+   */
   readonly idle?: () => Promise<void>;
 }
 
@@ -23,38 +27,35 @@ export interface BuildResult {
   readonly cancelled: boolean;
 }
 
-const DEFAULT_CONCURRENCY = 8;
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function buildIndex(
   index: WorkspaceIndex, files: readonly { readonly path: string; readonly languageId: string }[], options: BuildOptions = {},
 ): Promise<BuildResult> {
   const code = files.filter((f) => isCodeLanguage(f.languageId));
-  const ahead = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
-  const reads: Promise<string | undefined>[] = [];
-  const startRead = (i: number) => {
-    if (i < code.length) reads[i] = readText(code[i].path);
-  };
-  for (let i = 0; i < ahead; i++) startRead(i);
+  const tasks: ScanTask[] = code.map((f) => {
+    const knownKey = index.diskKey(f.path);
+    return { path: f.path, languageId: f.languageId as LanguageId, analyzeRequests: false, minifiedCheck: false, ...(knownKey ? { knownKey } : {}) };
+  });
+  let done = 0;
   let unreadable = 0;
-  for (let i = 0; i < code.length; i++) {
-    if (options.isCancelled?.()) return { files: i, unreadable, cancelled: true };
-    const text = await reads[i];
-    delete reads[i];
-    startRead(i + ahead);
-    if (text === undefined) unreadable++;
+  const pool: ScanPoolOptions = {
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.workerScript ? { workerScript: options.workerScript } : {}),
+    ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+    callerWorks: options.idle === undefined,
+  };
+  for await (const { index: at, result } of scanInOrder(tasks, { maxFileSize: index.maxFileSize }, pool)) {
     await (options.idle ? options.idle() : breathe());
-    index.setDisk(code[i].path, text);
+    if (result.kind === 'code') {
+      index.acceptDisk(code[at].path, { key: result.key, ...(result.facts ? { facts: result.facts } : {}), depKeys: new Map(result.depKeys ?? []) });
+    } else if (result.kind === 'unreadable') {
+      unreadable++;
+      index.acceptDisk(code[at].path, undefined);
+    }
+    done++;
   }
+  if (done < code.length) return { files: done, unreadable, cancelled: true };
   if (options.replace) index.retainDisk(new Set(code.map((f) => normalizePath(f.path))));
   return { files: code.length, unreadable, cancelled: false };
-}
-
-async function readText(path: string): Promise<string | undefined> {
-  try {
-    const text = await fs.readFile(path, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return undefined;
-  }
 }

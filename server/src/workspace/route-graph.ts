@@ -28,9 +28,11 @@ export function referencedFiles(facts: JsFileFacts, exists: (path: string) => bo
   return [...out];
 }
 
-/** True when one of the file's specifiers could name `path`: creating or deleting `path` changes what it resolves to. */
-export function mayReference(facts: JsFileFacts, path: string): boolean {
-  return linkSpecifiers(facts).some((spec) => candidatePaths(facts.path, spec).includes(path));
+/** Every path one of the file's specifiers could name: creating or deleting such a path changes what it resolves to. */
+export function referenceCandidates(facts: JsFileFacts): Set<string> {
+  const out = new Set<string>();
+  for (const spec of linkSpecifiers(facts)) for (const c of candidatePaths(facts.path, spec)) out.add(c);
+  return out;
 }
 
 /**

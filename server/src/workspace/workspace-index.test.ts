@@ -105,6 +105,9 @@ describe('WorkspaceIndex', () => {
 
   it('reuses facts by content key: unchanged text, a rebuild and an open document equal to the disk parse nothing', async () => {
     const { index, changes } = setup(workspace);
+    // Route files come before the handler files they import: a handler file appearing with the content already read
+    // for the route file must not re-extract it.
+    assert.equal(index.extractions, Object.keys(workspace).length, 'one extraction per file');
     const before = index.extractions;
     index.setDisk(p('app.ts'), APP);
     index.setOverlay(p('routes/users.ts'), USERS);
@@ -198,7 +201,7 @@ describe('buildIndex', () => {
       { path: path.join(dir, 'routes', 'users.ts'), languageId: 'typescript' },
       { path: path.join(dir, 'api.http'), languageId: 'http' },
     ];
-    const built = await buildIndex(index, files, { concurrency: 2 });
+    const built = await buildIndex(index, files);
     assert.deepEqual(built, { files: 2, unreadable: 0, cancelled: false });
     const users = index.routesFor(path.join(dir, 'routes', 'users.ts'));
     assert.deepEqual(users.map((r) => r.path.display), ['/api/users/{id}', '/api/users/{id}']);
@@ -208,5 +211,22 @@ describe('buildIndex', () => {
     assert.equal(index.extractions, extractions, 'the unchanged file is not extracted again');
     assert.equal(index.has(path.join(dir, 'app.ts')), false);
     assert.deepEqual(index.routesFor(path.join(dir, 'routes', 'users.ts')).map((r) => r.path.display), ['/users/{id}', '/users/{id}']);
+  });
+
+  it('reads imported handlers from the open document, not the disk, when a build brings facts from a scan task', async () => {
+    mkdirSync(path.join(dir, 'controllers'));
+    const controller = path.join(dir, 'controllers', 'users.ts');
+    writeFileSync(controller, CONTROLLER_PARTIAL);
+    const index = new WorkspaceIndex();
+    index.setOverlay(controller, CONTROLLER_FULL);
+    const users = path.join(dir, 'routes', 'users.ts');
+    await buildIndex(index, [{ path: path.join(dir, 'app.ts'), languageId: 'typescript' }, { path: users, languageId: 'typescript' }, { path: controller, languageId: 'typescript' }]);
+    const put = index.routesFor(users).find((r) => r.method === 'PUT')!;
+    assert.ok(put.effects.some((e) => e.kind === 'full-replace'), JSON.stringify(put.effects));
+    assert.ok(!put.effects.some((e) => e.kind === 'partial-update'));
+    // Closing the document brings the disk text back, and with it the route file's disk-based effects.
+    const closed = index.closeOverlay(controller);
+    assert.deepEqual([...closed.dependents], [users]);
+    assert.ok(index.routesFor(users).find((r) => r.method === 'PUT')!.effects.some((e) => e.kind === 'partial-update'));
   });
 });

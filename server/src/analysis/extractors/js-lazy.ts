@@ -12,3 +12,8 @@ export function jsExtraction(): typeof JsExtraction {
   loaded ??= require('./js') as typeof JsExtraction;
   return loaded;
 }
+
+/** The module when something has loaded it already; for clean-ups that have nothing to do otherwise. */
+export function loadedJsExtraction(): typeof JsExtraction | undefined {
+  return loaded;
+}
