@@ -1,14 +1,13 @@
 /** The extractors, in the order they are tried. Each file is read by every extractor that accepts it. */
 import type { Extractor } from './extractor';
 import { httpFileExtractor } from '../http/extractor';
-import { isCodeLanguage } from '../languages';
-import { mayHaveRoutes } from './js/prefilter';
+import { acceptsRouteCode } from './js/prefilter';
 import { jsExtraction } from './js-lazy';
 
 /** The route-code extractor behind a cheap prefilter; TypeScript loads only when a file passes it. */
 const jsRouteExtractor: Extractor = {
   id: 'js-routes',
-  accepts: (file) => isCodeLanguage(file.languageId) && mayHaveRoutes(file.path, file.text),
+  accepts: acceptsRouteCode,
   extract: (file, context) => jsExtraction().jsRouteExtractor.extract(file, context),
 };
 

@@ -2,6 +2,8 @@
  * The cheap test before any parsing: only files that mention a route marker are parsed. False positives cost a
  * parse; false negatives lose routes, so the markers are generous. Linear regexes only.
  */
+import type { SourceFile } from '../../model';
+import { isCodeLanguage } from '../../languages';
 import { appRouteSegments, pagesApiSegments } from './frameworks/nextjs-paths';
 
 /**
@@ -25,4 +27,9 @@ export function mayHaveRoutes(path: string, text: string): boolean {
   if (appRouteSegments(path) || pagesApiSegments(path)) return true;
   if (FRAMEWORKS.test(text) || OTHER_MARKERS.test(text)) return true;
   return !JSX_FILE.test(path) && METHOD_CALL.test(text);
+}
+
+/** The extractor's `accepts`: JavaScript/TypeScript that may hold routes. */
+export function acceptsRouteCode(file: SourceFile): boolean {
+  return isCodeLanguage(file.languageId) && mayHaveRoutes(file.path, file.text);
 }
