@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every test suite in turn and ends with one summary line over all of them: "N passed, N failed".
 // A suite that crashes before reporting counts as one failure, so a broken runner can never look green.
-// Usage: node scripts/test-all.mjs [suite...]   (default: every suite; suites: unit, lsp, e2e, nvim)
+// Usage: node scripts/test-all.mjs [suite...]   (default: every suite; suites: unit, lsp, e2e, e2e-activation, nvim)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,9 @@ const suites = {
   lsp: ['npx', ['mocha', '--reporter', './test/support/counting-reporter.js', '--timeout', '20000', 'out/test/lsp/**/*.test.js']],
   // A real VS Code (code-server + headless Chromium); installs code-server on first use. Writes its own counts.
   e2e: ['node', ['scripts/e2e-code-server.mjs']],
+  // Activation shows only on the first relevant file of a host: the full run opens a route file first, so the
+  // request-file case gets a host of its own.
+  'e2e-activation': ['node', ['scripts/e2e-code-server.mjs', '--grep', 'activates when the first .http']],
   // Headless Neovim as a second LSP client of dist/server.js. Writes its own counts.
   nvim: ['bash', ['scripts/nvim-smoke.sh']],
 };

@@ -5,7 +5,7 @@ import { closeAll, fixture, open } from '../support/workspace';
 
 /**
  * Only the first relevant file of a run can show activation, and a full run opens the route file first. The request
- * file case runs in a host of its own: `node scripts/e2e-code-server.mjs --grep 'activates when the first .http'`.
+ * file case runs in a host of its own (suite e2e-activation in scripts/test-all.mjs).
  */
 describe('activation', () => {
   after(closeAll);
