@@ -5,20 +5,11 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-
-function repoRoot(): string {
-  for (const start of [__dirname, process.cwd()]) {
-    for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      const pkg = path.join(dir, 'package.json');
-      if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'http-method-lint') return dir;
-    }
-  }
-  throw new Error('cannot find the repository root (package.json of http-method-lint)');
-}
+import { repoRoot } from '../analysis/testing/repo';
 
 describe('CLI (bundled, child process)', function () {
   this.timeout(20_000);

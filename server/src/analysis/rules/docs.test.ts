@@ -4,20 +4,11 @@
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { rules } from './index';
 import { docsPath } from './rule';
 import { lint } from '../testing/lint';
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'docs'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-  return dir;
-}
+import { repoRoot } from '../testing/repo';
 
 interface Example { lang: string; code: string; path: string }
 

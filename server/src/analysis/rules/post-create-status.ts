@@ -4,7 +4,7 @@
  * Location header naming it, so clients learn the new URI without parsing the body. A SHOULD, so information level.
  */
 import { classifyTarget, isEndpointWord } from '../knowledge/resource-shape';
-import type { Rule } from './rule';
+import { CODE_FRAMEWORKS, type Rule } from './rule';
 import { setsLocation, successStatuses } from './statuses';
 
 export const postCreateStatus: Rule = {
@@ -13,7 +13,7 @@ export const postCreateStatus: Rule = {
     description: 'POST handler that creates a resource but answers 200 without a Location header.',
     type: 'suggestion',
     defaultSeverity: 'information',
-    appliesTo: ['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs-app', 'nextjs-pages'],
+    appliesTo: CODE_FRAMEWORKS,
     rfc: ['RFC 9110 §9.3.3', 'RFC 9110 §15.3.2', 'RFC 9110 §10.2.2'],
     explainTitle: 'Explain 201 Created',
   },

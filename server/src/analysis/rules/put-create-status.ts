@@ -3,7 +3,7 @@
  * RFC 9110 §9.3.4: "If the target resource does not have a current representation and the PUT successfully creates
  * one, then the origin server MUST inform the user agent by sending a 201 (Created) response."
  */
-import type { Rule } from './rule';
+import { CODE_FRAMEWORKS, type Rule } from './rule';
 import { successStatuses } from './statuses';
 
 export const putCreateStatus: Rule = {
@@ -12,7 +12,7 @@ export const putCreateStatus: Rule = {
     description: 'PUT handler that can create the resource but never answers 201 Created.',
     type: 'problem',
     defaultSeverity: 'warning',
-    appliesTo: ['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs-app', 'nextjs-pages'],
+    appliesTo: CODE_FRAMEWORKS,
     rfc: ['RFC 9110 §9.3.4', 'RFC 9110 §15.3.2'],
     explainTitle: 'Explain status codes for PUT',
   },

@@ -3,7 +3,7 @@
  * state of the target (RFC 9110 §9.3.4); applying a subset of fields is a partial modification, which is PATCH
  * (RFC 5789 §2). Clients that rely on PUT's replace semantics (omitted field = cleared) get surprising results.
  */
-import type { Rule } from './rule';
+import { CODE_FRAMEWORKS, type Rule } from './rule';
 import { changeMethodFix } from './fixes';
 
 export const putPartialUpdate: Rule = {
@@ -12,7 +12,7 @@ export const putPartialUpdate: Rule = {
     description: 'PUT handler that merges only the fields sent: that is PATCH (RFC 5789).',
     type: 'problem',
     defaultSeverity: 'warning',
-    appliesTo: ['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs-app', 'nextjs-pages'],
+    appliesTo: CODE_FRAMEWORKS,
     rfc: ['RFC 9110 §9.3.4', 'RFC 5789 §2'],
     explainTitle: 'Explain PUT vs PATCH',
   },

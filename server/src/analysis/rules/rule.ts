@@ -39,6 +39,9 @@ export interface Rule {
   check(route: Route, context: RuleContext): void;
 }
 
+/** Route code, as opposed to request files: what handler-evidence rules apply to. */
+export const CODE_FRAMEWORKS: readonly Framework[] = ['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs-app', 'nextjs-pages'];
+
 export function docsPath(ruleId: string): string {
   return `docs/rules/${ruleId}.md`;
 }

@@ -5,7 +5,7 @@
  */
 import type { EffectKind } from '../model';
 import { segmentWords } from '../knowledge/resource-shape';
-import type { Rule } from './rule';
+import { CODE_FRAMEWORKS, type Rule } from './rule';
 
 const STATE_CHANGES: ReadonlySet<EffectKind> = new Set<EffectKind>(['insert', 'delete', 'state-change', 'full-replace', 'partial-update', 'upsert', 'mints-id']);
 /** Redirect targets of OAuth and webhook flows are GET by contract with another party; the change is expected there. */
@@ -17,7 +17,7 @@ export const unsafeGet: Rule = {
     description: 'GET or HEAD handler that changes server state: these methods are safe (RFC 9110 §9.2.1).',
     type: 'problem',
     defaultSeverity: 'warning',
-    appliesTo: ['express', 'fastify', 'koa', 'hono', 'nestjs', 'nextjs-app', 'nextjs-pages'],
+    appliesTo: CODE_FRAMEWORKS,
     rfc: ['RFC 9110 §9.2.1', 'RFC 9110 §9.3.1'],
     explainTitle: 'Explain safe methods',
   },
